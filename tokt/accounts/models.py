@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    FAGPERSON = "fagperson", _("Fagperson")
+    KOORDINATOR = "koordinator", _("Koordinator")
+    ADMINISTRATOR = "administrator", _("Administrator")
+    PERSONVERNOMBUD = "personvernombud", _("Personvernombud")
+
+
+class User(AbstractUser):
+    """A member of the network. Every user belongs to one agency and has one role."""
+
+    email = models.EmailField(_("e-post"), blank=True)
+    agency = models.ForeignKey("core.Agency", on_delete=models.PROTECT, related_name="users", verbose_name=_("etat"))
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices, default=Role.FAGPERSON)
+
+    objects = UserManager()
+
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        ordering = ["username"]
+        verbose_name = _("bruker")
+        verbose_name_plural = _("brukere")
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class LoginSession(models.Model):
+    """Which session keys belong to a user, so an administrator can end them all."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="login_sessions")
+    session_key = models.CharField(max_length=64, unique=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-started_at"]

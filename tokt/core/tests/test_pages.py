@@ -1,0 +1,38 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_accessibility_statement_lists_wcag_criteria_and_review_date(client):
+    response = client.get(reverse("core:accessibility"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "1.4.3 Kontrast (minimum)" in body and "4.1.3 Statusbeskjeder" in body
+    assert "Sist gjennomgått" in body and "2026" in body
+    assert "Kjente avvik" in body
+
+
+def test_every_page_links_the_accessibility_statement(client, signed_in, fagperson):
+    link = reverse("core:accessibility")
+    assert link in client.get(reverse("accounts:login")).content.decode()
+    assert link in signed_in(fagperson).get(reverse("core:home")).content.decode()
+    assert link in client.get("/finnes-ikke/").content.decode()
+
+
+def test_navigation_depends_on_role(signed_in, administrator, personvernombud):
+    admin_page = signed_in(administrator).get(reverse("core:home")).content.decode()
+    assert reverse("accounts:user_list") in admin_page and reverse("audit:list") not in admin_page
+
+
+def test_navigation_for_the_data_protection_officer(signed_in, personvernombud):
+    page = signed_in(personvernombud).get(reverse("core:home")).content.decode()
+    assert reverse("audit:list") in page and reverse("accounts:user_list") not in page
+
+
+def test_english_is_available_through_the_language_switcher(client, signed_in, fagperson):
+    client = signed_in(fagperson)
+    response = client.post(reverse("set_language"), {"language": "en", "next": reverse("core:home")}, follow=True)
+    body = response.content.decode()
+    assert '<html lang="en"' in body
+    assert "Sign out" in body
