@@ -5,6 +5,6 @@ from tokt.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("start/", views.home, name="home"),
     path("tilgjengelighet/", views.accessibility, name="accessibility"),
 ]

@@ -174,7 +174,7 @@ def test_demo_mode_lets_users_without_a_device_in_and_shows_a_banner(client, age
     settings.DEMO_MODE = True
     user = make_user(username="demo", role="fagperson", agency=agency, with_totp=False)
     response = _password(client, user)
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302 and response["Location"] == reverse("core:home")
     page = client.get(reverse("core:home"))
     assert page.status_code == 200
     assert "Demoversjon." in page.content.decode()
@@ -193,7 +193,7 @@ def test_pending_login_cannot_skip_the_second_factor(client, fagperson):
 def test_open_redirect_after_login_is_refused(client, fagperson):
     client.post(reverse(LOGIN) + "?next=https://evil.example/", {"username": "fag", "password": TEST_PASSWORD})
     response = client.post(reverse("accounts:otp_verify"), {"token": current_code(fagperson)})
-    assert response["Location"] == "/"
+    assert response["Location"] == reverse("core:home")
 
 
 def test_next_is_followed_within_the_site(client, fagperson):

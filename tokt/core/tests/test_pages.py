@@ -36,3 +36,33 @@ def test_english_is_available_through_the_language_switcher(client, signed_in, f
     body = response.content.decode()
     assert '<html lang="en"' in body
     assert "Sign out" in body
+
+
+def test_forms_work_when_the_browser_sends_a_null_origin(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(reverse("accounts:login"))
+    token = page.cookies["csrftoken"].value
+    response = client.post(reverse("accounts:login"), {"username": "x", "password": "y", "csrfmiddlewaretoken": token}, HTTP_ORIGIN="null")
+    assert response.status_code == 200  # the form answered, no CSRF failure
+
+
+def test_a_foreign_origin_or_missing_token_is_still_refused(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    token = client.get(reverse("accounts:login")).cookies["csrftoken"].value
+    foreign = client.post(reverse("accounts:login"), {"username": "x", "password": "y", "csrfmiddlewaretoken": token}, HTTP_ORIGIN="https://evil.example")
+    assert foreign.status_code == 403 and "Skjemaet er utløpt" in foreign.content.decode()
+    no_token = client.post(reverse("accounts:login"), {"username": "x", "password": "y"}, HTTP_ORIGIN="null")
+    assert no_token.status_code == 403
+
+
+def test_the_csrf_middleware_in_use_is_djangos_own_subclass(settings):
+    from django.middleware.csrf import CsrfViewMiddleware
+    from django.utils.module_loading import import_string
+
+    classes = [import_string(m) for m in settings.MIDDLEWARE]
+    csrf = [f"{c.__module__}.{c.__name__}" for c in classes if isinstance(c, type) and issubclass(c, CsrfViewMiddleware)]
+    assert csrf == ["tokt.core.csrf.NoReferrerCsrfViewMiddleware"]
