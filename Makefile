@@ -10,6 +10,8 @@ export DJANGO_SETTINGS_MODULE := tokt.settings
 
 run: build ## install, migrate, load demo data, serve on 127.0.0.1:8000
 	TOKT_DEMO_MODE=1 $(MANAGE) migrate --noinput -v 0
+	TOKT_DEMO_MODE=1 $(MANAGE) load_knowledge
+	TOKT_DEMO_MODE=1 $(MANAGE) load_directory
 	TOKT_DEMO_MODE=1 $(MANAGE) load_demo_data
 	TOKT_DEMO_MODE=1 $(MANAGE) runserver 127.0.0.1:8000
 

@@ -60,7 +60,11 @@ def main(argv: list[str]) -> int:
         print(f"PostgreSQL {os.path.basename(os.path.dirname(bindir))} running on 127.0.0.1:{port}", flush=True)
         return subprocess.run(argv, env=env).returncode
     finally:
-        subprocess.run(_as_server_user([f"{bindir}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            _as_server_user([f"{bindir}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"]),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -21,7 +21,9 @@ def _url(route, pk):
 
 
 def test_every_view_is_either_public_or_guarded_by_a_permission():
-    unguarded = [r.name for r in ROUTES if not view_attr(r.view, "tokt_public") and not view_attr(r.view, "tokt_permission")]
+    unguarded = [
+        r.name for r in ROUTES if not view_attr(r.view, "tokt_public") and not view_attr(r.view, "tokt_permission")
+    ]
     assert unguarded == []
 
 
@@ -91,8 +93,24 @@ def _junk_values():
     yield "1" * 40
 
 
-FIELD_NAMES = ["username", "password", "token", "first_name", "last_name", "email", "agency", "role",
-               "language", "next", "action", "date_from", "date_to", "q", "message", "contact"]
+FIELD_NAMES = [
+    "username",
+    "password",
+    "token",
+    "first_name",
+    "last_name",
+    "email",
+    "agency",
+    "role",
+    "language",
+    "next",
+    "action",
+    "date_from",
+    "date_to",
+    "q",
+    "message",
+    "contact",
+]
 
 
 def test_junk_posted_to_every_url_never_causes_a_server_error(signed_in, administrator):
@@ -112,6 +130,8 @@ def test_junk_posted_to_every_url_never_causes_a_server_error(signed_in, adminis
 
 
 def test_an_oversized_post_gets_a_clear_400_page(client):
-    response = client.post(reverse("accounts:login"), data=b"a=" + b"x" * (600 * 1024), content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        reverse("accounts:login"), data=b"a=" + b"x" * (600 * 1024), content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 400
     assert "Forespørselen kunne ikke behandles" in response.content.decode()

@@ -1,8 +1,8 @@
 """The `tokt` command: everything an operator does, in one place.
 
-    ./tokt screen case.json            screening from the command line (JSON or --format text)
-    ./tokt export-public DIR           any management command; dashes or underscores
-    ./tokt help                        list the commands
+./tokt screen case.json            screening from the command line (JSON or --format text)
+./tokt export-public DIR           any management command; dashes or underscores
+./tokt help                        list the commands
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ OPERATOR_COMMANDS = {
     "check_knowledge": "check the knowledge articles' front matter and translations",
     "load_knowledge": "load the knowledge articles from content/knowledge",
     "load_directory": "load the directory data files",
+    "directory_stale": "list directory entries not verified in six months",
     "export_hsds": "export the directory as Open Referral HSDS JSON",
     "import_hsds": "import an HSDS JSON file (all or nothing)",
     "export_public": "write the public site as static files",
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[0] == "screen":
         from tokt.screening.cli import main as screen_main
 
-        return screen_main(argv[1:], sys.stdin, sys.stdout, sys.stderr)
+        return screen_main(argv, sys.stdin, sys.stdout, sys.stderr)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tokt.settings")
     from django.core.management import execute_from_command_line
 

@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "tokt.core",
     "tokt.audit",
     "tokt.accounts",
+    "tokt.screening",
+    "tokt.knowledge",
+    "tokt.directory",
+    "tokt.public",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +68,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "tokt.core.middleware.NorwegianUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "tokt.core.csrf.NoReferrerCsrfViewMiddleware",
@@ -139,6 +144,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION
+# Session-only CSRF cookie: the public tip form is the only public page that
+# sets a cookie, and it must not outlive the browser session (tokt.public).
+CSRF_COOKIE_AGE = None
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = PRODUCTION

@@ -7,7 +7,13 @@ urlpatterns = [
     path("", include("tokt.core.urls")),
     path("konto/", include("tokt.accounts.urls")),
     path("revisjonslogg/", include("tokt.audit.urls")),
+    path("sjekk/", include("tokt.screening.urls")),
+    path("aktorer/", include("tokt.directory.urls")),
+    path("kunnskap/", include("tokt.knowledge.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
+    path("koordinator/offentlig/", include("tokt.public.admin_urls")),
+    # Last: the public site lives at the root ("/", "/<lang>/...").
+    path("", include("tokt.public.urls")),
 ]
 
 handler400 = "tokt.core.views.bad_request"

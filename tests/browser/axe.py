@@ -12,7 +12,9 @@ def assert_accessible(page, where: str = "") -> None:
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
     violations = results.response.get("violations", [])
     if violations:
-        lines = [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations]
+        lines = [
+            f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in violations
+        ]
         raise AssertionError(f"axe found {len(violations)} violation(s) on {where or page.url}:\n" + "\n".join(lines))
 
 

@@ -8,8 +8,17 @@ from tokt.core.models import Agency
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(label=_("Brukernavn"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}))
-    password = forms.CharField(label=_("Passord"), max_length=256, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label=_("Brukernavn"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    password = forms.CharField(
+        label=_("Passord"),
+        max_length=256,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
 
 class TokenForm(forms.Form):
@@ -24,13 +33,24 @@ class TokenForm(forms.Form):
 
 
 class UserCreateForm(forms.Form):
-    username = forms.RegexField(label=_("Brukernavn"), max_length=150, regex=r"^[\w.@+-]+$", error_messages={"invalid": _("Bruk bare bokstaver, tall og . @ + - _")})
+    username = forms.RegexField(
+        label=_("Brukernavn"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": _("Bruk bare bokstaver, tall og . @ + - _")},
+    )
     first_name = forms.CharField(label=_("Fornavn"), max_length=150)
     last_name = forms.CharField(label=_("Etternavn"), max_length=150)
     email = forms.EmailField(label=_("E-post"), required=False)
     agency = forms.ModelChoiceField(label=_("Etat"), queryset=Agency.objects.all())
     role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices)
-    password = forms.CharField(label=_("Midlertidig passord"), help_text=_("Minst 12 tegn. Gi passordet til brukeren på en trygg måte."), max_length=256, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password = forms.CharField(
+        label=_("Midlertidig passord"),
+        help_text=_("Minst 12 tegn. Gi passordet til brukeren på en trygg måte."),
+        max_length=256,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
 
 class RoleForm(forms.Form):
@@ -38,4 +58,10 @@ class RoleForm(forms.Form):
 
 
 class PasswordResetForm(forms.Form):
-    password = forms.CharField(label=_("Nytt midlertidig passord"), help_text=_("Minst 12 tegn. Alle brukerens økter avsluttes."), max_length=256, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password = forms.CharField(
+        label=_("Nytt midlertidig passord"),
+        help_text=_("Minst 12 tegn. Alle brukerens økter avsluttes."),
+        max_length=256,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )

@@ -24,9 +24,19 @@ class SessionLifetimeMiddleware:
             login_at = request.session.get(LOGIN_AT, 0)
             seen_at = request.session.get(SEEN_AT, 0)
             if now - login_at > settings.SESSION_MAX_SECONDS:
-                return self._expire(request, _("Økten din er avsluttet fordi den har vart i mer enn %(hours)s timer. Logg inn på nytt.") % {"hours": settings.SESSION_MAX_SECONDS // 3600}, "absolute")
+                return self._expire(
+                    request,
+                    _("Økten din er avsluttet fordi den har vart i mer enn %(hours)s timer. Logg inn på nytt.")
+                    % {"hours": settings.SESSION_MAX_SECONDS // 3600},
+                    "absolute",
+                )
             if now - seen_at > settings.SESSION_IDLE_SECONDS:
-                return self._expire(request, _("Økten din er avsluttet fordi du har vært inaktiv i %(minutes)s minutter. Logg inn på nytt.") % {"minutes": settings.SESSION_IDLE_SECONDS // 60}, "idle")
+                return self._expire(
+                    request,
+                    _("Økten din er avsluttet fordi du har vært inaktiv i %(minutes)s minutter. Logg inn på nytt.")
+                    % {"minutes": settings.SESSION_IDLE_SECONDS // 60},
+                    "idle",
+                )
             request.session[SEEN_AT] = now
         return self.get_response(request)
 

@@ -42,3 +42,6 @@ class LoginSession(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"session of user {self.user_id} since {self.started_at:%Y-%m-%d %H:%M}"

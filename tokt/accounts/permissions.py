@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from functools import wraps
 
 from django.conf import settings
@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from tokt.accounts.models import Role
 
 
-class Perm(str, Enum):
+class Perm(StrEnum):
     USE_START_PAGE = "use_start_page"
     MANAGE_USERS = "manage_users"
     READ_AUDIT = "read_audit"

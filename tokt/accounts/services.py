@@ -146,17 +146,26 @@ def _check_password(password: str, user: User | None = None) -> None:
         raise AccountError(" ".join(exc.messages)) from exc
 
 
-def user_create(*, by: User, username: str, first_name: str, last_name: str, email: str, agency, role: str, password: str) -> User:
+def user_create(
+    *, by: User, username: str, first_name: str, last_name: str, email: str, agency, role: str, password: str
+) -> User:
     if User.objects.filter(username__iexact=username).exists():
         raise AccountError(_("Brukernavnet er allerede i bruk."))
     candidate = User(username=username, first_name=first_name, last_name=last_name, email=email)
     _check_password(password, candidate)
     with transaction.atomic():
         user = User.objects.create_user(
-            username=username, password=password, first_name=first_name, last_name=last_name,
-            email=email, agency=agency, role=role,
+            username=username,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            agency=agency,
+            role=role,
         )
-        log_action(actor=by, action=AuditAction.USER_CREATED, target=user, details={"role": role, "agency": agency.slug})
+        log_action(
+            actor=by, action=AuditAction.USER_CREATED, target=user, details={"role": role, "agency": agency.slug}
+        )
     return user
 
 

@@ -101,7 +101,9 @@ def _base32(raw: bytes) -> str:
 
 def _safe_next(request) -> str:
     target = request.session.pop("tokt_next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return reverse(settings.LOGIN_REDIRECT_URL)
 
@@ -154,7 +156,10 @@ _ACTIONS = {
     "deactivate": (services.user_deactivate, gettext_lazy("Brukeren er deaktivert og alle økter er avsluttet.")),
     "reactivate": (services.user_reactivate, gettext_lazy("Brukeren er aktivert igjen.")),
     "end-sessions": (services.user_end_sessions, gettext_lazy("Alle brukerens økter er avsluttet.")),
-    "reset-otp": (services.user_reset_otp, gettext_lazy("Tofaktor er nullstilt. Brukeren setter det opp ved neste innlogging.")),
+    "reset-otp": (
+        services.user_reset_otp,
+        gettext_lazy("Tofaktor er nullstilt. Brukeren setter det opp ved neste innlogging."),
+    ),
 }
 
 

@@ -54,6 +54,9 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("revisjonslogg")
         indexes = [models.Index(fields=["action"]), models.Index(fields=["actor_username"])]
 
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} by {self.actor_username or '-'}"
+
     def hashed_fields(self) -> dict:
         return {
             "seq": self.seq,

@@ -14,7 +14,9 @@ def audit_list(request):
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     with transaction.atomic():
-        log_action(actor=request.user, action=AuditAction.AUDIT_VIEWED, details={k: str(v) for k, v in filters.items() if v})
+        log_action(
+            actor=request.user, action=AuditAction.AUDIT_VIEWED, details={k: str(v) for k, v in filters.items() if v}
+        )
         page = Paginator(audit_entries(**filters), 50).get_page(request.GET.get("side"))
         chain_break = audit_chain_break()
     query = request.GET.copy()

@@ -38,5 +38,11 @@ def nav_for(request) -> list[dict]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue  # the capability is not installed
-        items.append({"label": item.label, "url": url, "current": request.path == url or (url != "/" and request.path.startswith(url))})
+        items.append(
+            {
+                "label": item.label,
+                "url": url,
+                "current": request.path == url or (url != "/" and request.path.startswith(url)),
+            }
+        )
     return items

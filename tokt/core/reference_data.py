@@ -26,7 +26,5 @@ def load_municipalities(municipality_model) -> int:
 def load_agencies(agency_model) -> int:
     rows = read_yaml("agencies.yaml")["agencies"]
     for row in rows:
-        agency_model.objects.update_or_create(
-            slug=row["slug"], defaults={"name": row["name"], "kind": row["kind"]}
-        )
+        agency_model.objects.update_or_create(slug=row["slug"], defaults={"name": row["name"], "kind": row["kind"]})
     return len(rows)

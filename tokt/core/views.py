@@ -3,9 +3,8 @@ from __future__ import annotations
 import datetime
 
 from django.shortcuts import render
-from django.views.decorators.csrf import requires_csrf_token
-
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import requires_csrf_token
 
 from tokt.accounts.permissions import Perm, public, require
 from tokt.core import wcag
@@ -25,7 +24,9 @@ def accessibility(request):
         {"number": n, "level": lvl, "name": name, "status_label": labels[status], "note": wcag.NOTES.get(n, "")}
         for n, lvl, name, status in wcag.CRITERIA
     ]
-    deviations = [c for c, (_n, _l, _name, status) in zip(criteria, wcag.CRITERIA) if status == wcag.DEVIATION]
+    deviations = [
+        c for c, (_n, _l, _name, status) in zip(criteria, wcag.CRITERIA, strict=True) if status == wcag.DEVIATION
+    ]
     context = {"last_reviewed": ACCESSIBILITY_LAST_REVIEWED, "criteria": criteria, "deviations": deviations}
     return render(request, "core/accessibility.html", context)
 

@@ -13,10 +13,23 @@ from tokt.accounts.models import User
 TEST_PASSWORD = "Sterkt-testpassord-2026"
 
 
-def make_user(*, username: str, role: str, agency, password: str = TEST_PASSWORD, first_name: str = "", last_name: str = "", with_totp: bool = True) -> User:
+def make_user(
+    *,
+    username: str,
+    role: str,
+    agency,
+    password: str = TEST_PASSWORD,
+    first_name: str = "",
+    last_name: str = "",
+    with_totp: bool = True,
+) -> User:
     user = User.objects.create_user(
-        username=username, password=password, role=role, agency=agency,
-        first_name=first_name or username.capitalize(), last_name=last_name or "Testesen",
+        username=username,
+        password=password,
+        role=role,
+        agency=agency,
+        first_name=first_name or username.capitalize(),
+        last_name=last_name or "Testesen",
         email=f"{username}@example.invalid",
     )
     if with_totp:

@@ -79,7 +79,12 @@ def test_lockout_after_repeated_failures_with_clear_message(client, fagperson, s
 
 
 def test_failed_logins_store_no_ip_address_or_user_agent(client, fagperson):
-    client.post(reverse(LOGIN), {"username": "fag", "password": "nope-nope-nope"}, HTTP_USER_AGENT="Secret/1.0", REMOTE_ADDR="10.9.8.7")
+    client.post(
+        reverse(LOGIN),
+        {"username": "fag", "password": "nope-nope-nope"},
+        HTTP_USER_AGENT="Secret/1.0",
+        REMOTE_ADDR="10.9.8.7",
+    )
     attempt = AccessAttempt.objects.get(username="fag")
     assert attempt.ip_address is None
     assert attempt.user_agent == ""

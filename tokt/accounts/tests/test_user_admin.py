@@ -18,10 +18,18 @@ def _action(client, user, action, data=None):
 
 def test_administrator_creates_a_user_with_agency_and_role(signed_in, administrator, agency):
     client = signed_in(administrator)
-    response = client.post(reverse("accounts:user_create"), {
-        "username": "ny.bruker", "first_name": "Ny", "last_name": "Bruker", "email": "ny@example.invalid",
-        "agency": agency.pk, "role": "koordinator", "password": "Et-langt-passord-99",
-    })
+    response = client.post(
+        reverse("accounts:user_create"),
+        {
+            "username": "ny.bruker",
+            "first_name": "Ny",
+            "last_name": "Bruker",
+            "email": "ny@example.invalid",
+            "agency": agency.pk,
+            "role": "koordinator",
+            "password": "Et-langt-passord-99",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(username="ny.bruker")
     assert (user.agency, user.role) == (agency, "koordinator")
@@ -31,9 +39,17 @@ def test_administrator_creates_a_user_with_agency_and_role(signed_in, administra
 
 def test_a_weak_password_is_refused_with_a_message_and_nothing_is_created(signed_in, administrator, agency):
     client = signed_in(administrator)
-    response = client.post(reverse("accounts:user_create"), {
-        "username": "svak", "first_name": "S", "last_name": "V", "agency": agency.pk, "role": "fagperson", "password": "123",
-    })
+    response = client.post(
+        reverse("accounts:user_create"),
+        {
+            "username": "svak",
+            "first_name": "S",
+            "last_name": "V",
+            "agency": agency.pk,
+            "role": "fagperson",
+            "password": "123",
+        },
+    )
     assert response.status_code == 200
     assert "Noe må rettes" in response.content.decode()
     assert not User.objects.filter(username="svak").exists()

@@ -106,4 +106,8 @@ def test_a_read_is_recorded_with_its_target(fagperson):
     result = read_with_audit(actor=fagperson, target=fagperson, load=lambda: "data")
     assert result == "data"
     entry = AuditEntry.objects.order_by("-seq").first()
-    assert (entry.action, entry.target_type, entry.target_id) == (AuditAction.RECORD_READ, "accounts.user", str(fagperson.pk))
+    assert (entry.action, entry.target_type, entry.target_id) == (
+        AuditAction.RECORD_READ,
+        "accounts.user",
+        str(fagperson.pk),
+    )

@@ -40,4 +40,6 @@ def test_a_bad_filter_shows_the_form_error_not_a_crash(signed_in, personvernombu
     client = signed_in(personvernombud)
     response = client.get(reverse("audit:list"), {"date_from": "not-a-date", "action": "<script>"})
     assert response.status_code == 200
-    assert "<script>" not in response.content.decode().split("<main", 1)[1].split("</main>")[0].replace("&lt;script&gt;", "")
+    assert "<script>" not in response.content.decode().split("<main", 1)[1].split("</main>")[0].replace(
+        "&lt;script&gt;", ""
+    )

@@ -44,7 +44,9 @@ def test_forms_work_when_the_browser_sends_a_null_origin(db):
     client = Client(enforce_csrf_checks=True)
     page = client.get(reverse("accounts:login"))
     token = page.cookies["csrftoken"].value
-    response = client.post(reverse("accounts:login"), {"username": "x", "password": "y", "csrfmiddlewaretoken": token}, HTTP_ORIGIN="null")
+    response = client.post(
+        reverse("accounts:login"), {"username": "x", "password": "y", "csrfmiddlewaretoken": token}, HTTP_ORIGIN="null"
+    )
     assert response.status_code == 200  # the form answered, no CSRF failure
 
 
@@ -53,7 +55,11 @@ def test_a_foreign_origin_or_missing_token_is_still_refused(db):
 
     client = Client(enforce_csrf_checks=True)
     token = client.get(reverse("accounts:login")).cookies["csrftoken"].value
-    foreign = client.post(reverse("accounts:login"), {"username": "x", "password": "y", "csrfmiddlewaretoken": token}, HTTP_ORIGIN="https://evil.example")
+    foreign = client.post(
+        reverse("accounts:login"),
+        {"username": "x", "password": "y", "csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="https://evil.example",
+    )
     assert foreign.status_code == 403 and "Skjemaet er utløpt" in foreign.content.decode()
     no_token = client.post(reverse("accounts:login"), {"username": "x", "password": "y"}, HTTP_ORIGIN="null")
     assert no_token.status_code == 403
@@ -64,5 +70,12 @@ def test_the_csrf_middleware_in_use_is_djangos_own_subclass(settings):
     from django.utils.module_loading import import_string
 
     classes = [import_string(m) for m in settings.MIDDLEWARE]
-    csrf = [f"{c.__module__}.{c.__name__}" for c in classes if isinstance(c, type) and issubclass(c, CsrfViewMiddleware)]
+    csrf = [
+        f"{c.__module__}.{c.__name__}" for c in classes if isinstance(c, type) and issubclass(c, CsrfViewMiddleware)
+    ]
     assert csrf == ["tokt.core.csrf.NoReferrerCsrfViewMiddleware"]
+
+
+def test_norwegian_is_the_default_whatever_the_browser_asks_for(client):
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nb"' in response.content.decode()

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _production_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TOKT_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TOKT_", "DJANGO_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="tokt.settings",
         TOKT_ENV="production",
@@ -25,13 +25,24 @@ def _production_env(**extra) -> dict:
 
 
 def _run(code: str, **extra) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=_production_env(**extra), capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=_production_env(**extra),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_deploy_reports_no_warnings():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=_production_env(), capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -43,7 +54,14 @@ def test_production_requires_two_factor_and_argon2():
         "print(s.OTP_REQUIRED, s.DEMO_MODE, s.DEBUG, s.PASSWORD_HASHERS[0], s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0)"
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "False", "False", "django.contrib.auth.hashers.Argon2PasswordHasher", "True", "True"]
+    assert result.stdout.split() == [
+        "True",
+        "False",
+        "False",
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "True",
+        "True",
+    ]
 
 
 def test_production_refuses_demo_mode():
@@ -54,7 +72,9 @@ def test_production_refuses_demo_mode():
 
 def test_production_refuses_a_missing_or_weak_secret_key():
     assert "TOKT_SECRET_KEY" in _run("import django; django.setup()", TOKT_SECRET_KEY="").stderr
-    assert "TOKT_SECRET_KEY" in _run("import django; django.setup()", TOKT_SECRET_KEY="django-insecure-" + "x" * 60).stderr
+    assert (
+        "TOKT_SECRET_KEY" in _run("import django; django.setup()", TOKT_SECRET_KEY="django-insecure-" + "x" * 60).stderr
+    )
 
 
 def test_production_refuses_debug():

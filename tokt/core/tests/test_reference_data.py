@@ -8,7 +8,18 @@ pytestmark = pytest.mark.django_db
 def test_nordland_has_41_municipalities_with_ten_in_salten():
     assert Municipality.objects.count() == 41
     salten = set(Municipality.objects.salten().values_list("name", flat=True))
-    assert salten == {"Beiarn", "Bodø", "Fauske", "Gildeskål", "Hamarøy", "Meløy", "Rødøy", "Saltdal", "Steigen", "Sørfold"}
+    assert salten == {
+        "Beiarn",
+        "Bodø",
+        "Fauske",
+        "Gildeskål",
+        "Hamarøy",
+        "Meløy",
+        "Rødøy",
+        "Saltdal",
+        "Steigen",
+        "Sørfold",
+    }
 
 
 def test_kommunenummer_are_nordland_numbers():

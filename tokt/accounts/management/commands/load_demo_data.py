@@ -22,8 +22,13 @@ class Command(BaseCommand):
             for username, role, agency_slug, first, last in DEMO_USERS:
                 if not User.objects.filter(username=username).exists():
                     make_user(
-                        username=username, role=role, agency=Agency.objects.get(slug=agency_slug),
-                        password=DEMO_PASSWORD, first_name=first, last_name=last, with_totp=False,
+                        username=username,
+                        role=role,
+                        agency=Agency.objects.get(slug=agency_slug),
+                        password=DEMO_PASSWORD,
+                        first_name=first,
+                        last_name=last,
+                        with_totp=False,
                     )
         self.stdout.write("")
         self.stdout.write("ToKt demo logins (synthetic users; two-factor is relaxed in demo mode):")
