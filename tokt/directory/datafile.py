@@ -56,51 +56,12 @@ SERVICES = frozenset(
 # ordinary subscriber numbers, so ``phonenumbers`` does not validate them.
 SHORT_NUMBERS = frozenset({"110", "112", "113", "02800", "116006", "116111", "116117"})
 
-# Nordland's 41 municipalities (kommunenummer since 2020), copied from
-# /work/shared/reference/salten.yaml; ``True`` marks the ten Salten municipalities.
-# A test checks this list against tokt/core/data/municipalities.yaml.
+# Nordland's municipalities come from the core app's reference file (the one
+# place they are kept); read here without Django so this module stays plain Python.
+MUNICIPALITIES_FILE = Path(__file__).resolve().parents[1] / "core" / "data" / "municipalities.yaml"
 MUNICIPALITIES: dict[str, tuple[str, bool]] = {
-    "1804": ("Bodø", True),
-    "1806": ("Narvik", False),
-    "1811": ("Bindal", False),
-    "1812": ("Sømna", False),
-    "1813": ("Brønnøy", False),
-    "1815": ("Vega", False),
-    "1816": ("Vevelstad", False),
-    "1818": ("Herøy", False),
-    "1820": ("Alstahaug", False),
-    "1822": ("Leirfjord", False),
-    "1824": ("Vefsn", False),
-    "1825": ("Grane", False),
-    "1826": ("Hattfjelldal", False),
-    "1827": ("Dønna", False),
-    "1828": ("Nesna", False),
-    "1832": ("Hemnes", False),
-    "1833": ("Rana", False),
-    "1834": ("Lurøy", False),
-    "1835": ("Træna", False),
-    "1836": ("Rødøy", True),
-    "1837": ("Meløy", True),
-    "1838": ("Gildeskål", True),
-    "1839": ("Beiarn", True),
-    "1840": ("Saltdal", True),
-    "1841": ("Fauske", True),
-    "1845": ("Sørfold", True),
-    "1848": ("Steigen", True),
-    "1851": ("Lødingen", False),
-    "1853": ("Evenes", False),
-    "1856": ("Røst", False),
-    "1857": ("Værøy", False),
-    "1859": ("Flakstad", False),
-    "1860": ("Vestvågøy", False),
-    "1865": ("Vågan", False),
-    "1866": ("Hadsel", False),
-    "1867": ("Bø", False),
-    "1868": ("Øksnes", False),
-    "1870": ("Sortland", False),
-    "1871": ("Andøy", False),
-    "1874": ("Moskenes", False),
-    "1875": ("Hamarøy", True),
+    str(row["number"]): (row["name"], bool(row["salten"]))
+    for row in yaml.safe_load(MUNICIPALITIES_FILE.read_text(encoding="utf-8"))["municipalities"]
 }
 SALTEN_MUNICIPALITIES = tuple(number for number, (_, salten) in MUNICIPALITIES.items() if salten)
 

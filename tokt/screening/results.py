@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from django.apps import apps
+from django.urls import reverse
 
 from tokt.screening import labels
 from tokt.screening.engine import (
@@ -43,6 +45,14 @@ def screening_input(flow: Flow) -> ScreeningInput:
     )
 
 
+def _referral_url(situations: list[str], municipality: str | None) -> str:
+    """The directory's "who does what" page for the same situations (members only)."""
+    if not situations or not apps.is_installed("tokt.directory"):
+        return ""
+    query = urlencode([("situasjon", s) for s in situations] + ([("kommune", municipality)] if municipality else []))
+    return f"{reverse('directory:referral')}?{query}"
+
+
 def _related_articles(result: dict, sector: str, lang: str) -> list:
     if not apps.is_installed("tokt.knowledge"):
         return []
@@ -71,4 +81,6 @@ def screening_result(flow: Flow, lang: str) -> dict:
         "element_labels": labels.ELEMENT_STATUS,
         "dimension_labels": labels.DIMENSION_STATUS,
         "conclusion_labels": labels.CONCLUSION,
+        "situation_labels": [labels.SITUATIONS.get(sid, sid) for sid in result["situations"]],
+        "referral_url": _referral_url(result["situations"], inp.municipality),
     }

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from . import explain
 from .catalogue import Text
@@ -28,6 +28,36 @@ __all__ = [
     "ProfileResult",
     "UnknownItem",
 ]
+
+
+T = TypeVar("T")
+
+
+class cached_property(Generic[T]):  # noqa: N801 (named like functools.cached_property)
+    """functools.cached_property without its per-access lock (Python < 3.12).
+
+    The explanation is a pure function of the assessment, so two threads
+    computing it at once get equal values; the lock only cost time.
+    """
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, cls: type | None = None) -> cached_property[T]: ...
+    @overload
+    def __get__(self, obj: object, cls: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, cls: type | None = None) -> T | cached_property[T]:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
 
 
 class Source(NamedTuple):
@@ -90,7 +120,7 @@ class Assessment:
     @cached_property
     def notes(self) -> tuple[tuple[str, Text], ...]:
         s = self.source
-        return explain.notes(s.comp, s.inp, s.red, s.derived, self.profiles)
+        return explain.notes(s.comp, s.inp, s.red, s.derived, self.profiles, self.strength_doubts)
 
     @cached_property
     def situation_titles(self) -> tuple[Text, ...]:
@@ -121,7 +151,7 @@ class Assessment:
             "informative_unknowns": [u.to_dict(i + 1) for i, u in enumerate(self.unknowns)],
             "input": self.input,
             "next_steps": [s.to_dict(i + 1) for i, s in enumerate(self.next_steps)],
-            "notes": [{"id": k, **t.to_dict()} for k, t in self.notes],
+            "notes": [{"id": k, "en": t.en, "nb": t.nb} for k, t in self.notes],
             "notice": self.notice.to_dict(),
             "profiles": [p.to_dict() for p in self.profiles],
             "schema_version": self.schema_version,

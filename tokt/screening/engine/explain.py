@@ -21,11 +21,7 @@ STRENGTH_NAME = ("strong", "medium", "weak")
 
 def _dimension_cache(comp: Compiled) -> dict[tuple[str, int, str, int], DimensionResult]:
     # DimensionResult is immutable: results without deciding signs are shared per catalogue.
-    cache = getattr(comp, "_explain_dimension_cache", None)
-    if cache is None:
-        cache = {}
-        comp._explain_dimension_cache = cache  # type: ignore[attr-defined]
-    return cache  # type: ignore[no-any-return]
+    return comp.cat.cache.setdefault("explain_dimensions", {})  # type: ignore[no-any-return]
 
 
 def profiles(comp: Compiled, inp: ScreeningInput, red: Reduced, d: Derived) -> tuple[ProfileResult, ...]:
@@ -81,13 +77,22 @@ def profiles(comp: Compiled, inp: ScreeningInput, red: Reduced, d: Derived) -> t
     return tuple(out)
 
 
+def _fl_masks(comp: Compiled) -> tuple[tuple[str, int, frozenset[str]], ...]:
+    # Per catalogue: each FL indicator with one bit mask for the dimensions it maps to.
+    masks = comp.cat.cache.get("explain_fl_masks")
+    if masks is None:
+        masks = tuple((fl_id, sum(comp.dim_bit[t] for t in set(dims)), ids) for fl_id, dims, ids in comp.fl_maps)
+        comp.cat.cache["explain_fl_masks"] = masks
+    return masks  # type: ignore[no-any-return]
+
+
 def forced_labour(comp: Compiled, inp: ScreeningInput, red: Reduced, d: Derived) -> dict[str, Any]:
     pos_mask = red.xn >> comp.main_off
     observed = {i for i, s in inp.indicators.items() if s is State.OBSERVED}
     present = [
         fl_id
-        for fl_id, dims, ids in comp.fl_maps
-        if fl_id in observed or any(pos_mask & comp.dim_bit[t] for t in dims) or not observed.isdisjoint(ids)
+        for fl_id, mask, ids in _fl_masks(comp)
+        if pos_mask & mask or fl_id in observed or not observed.isdisjoint(ids)
     ]
     return {
         "basis": "design_choice",
@@ -121,6 +126,23 @@ def section_257(cat: Catalogue, inp: ScreeningInput, d: Derived) -> dict[str, An
 
 
 def reason(cat: Catalogue, inp: ScreeningInput, d: Derived) -> Text:
+    # The text depends on these few values only; cached per catalogue (Text is immutable).
+    key = (
+        d.level,
+        inp.age_group is AgeGroup.UNDER_18,
+        d.ilo == 2,
+        d.section_257,
+        2 in (d.means, d.purpose),
+        d.max_level,
+    )
+    cache = cat.cache.setdefault("explain_reason", {})
+    found: Text | None = cache.get(key)
+    if found is None:
+        found = cache[key] = _reason(cat, inp, d)
+    return found
+
+
+def _reason(cat: Catalogue, inp: ScreeningInput, d: Derived) -> Text:
     position = cat.continuum[d.level][0]
     parts = [texts.POSITION_REASON[position]]
     if position == "possible_trafficking" and inp.age_group is AgeGroup.UNDER_18:
@@ -148,8 +170,14 @@ def doubts(comp: Compiled, inp: ScreeningInput, red: Reduced) -> tuple[str, ...]
 
 
 def notes(
-    comp: Compiled, inp: ScreeningInput, red: Reduced, d: Derived, profiles: tuple[ProfileResult, ...]
+    comp: Compiled,
+    inp: ScreeningInput,
+    red: Reduced,
+    d: Derived,
+    profiles: tuple[ProfileResult, ...],
+    found: tuple[str, ...] | None = None,
 ) -> tuple[tuple[str, Text], ...]:
+    """`found`: doubts(comp, inp, red) if the caller has it already."""
     out: list[tuple[str, Text]] = []
     if inp.fact("person_consented") is State.OBSERVED:
         out.append(("consent", texts.NOTES["consent"]))
@@ -157,7 +185,8 @@ def notes(
         out.append(("age_unknown", texts.NOTES["age_unknown"]))
     if any(p.strength_basis == PROXY_BASIS for p in profiles):
         out.append(("proxy", texts.NOTES["proxy"]))
-    found = doubts(comp, inp, red)
+    if found is None:
+        found = doubts(comp, inp, red)
     if found:
         t = texts.NOTES["doubt"]
         out.append(("strength_doubt", Text(t.nb.format(ids=", ".join(found)), t.en.format(ids=", ".join(found)))))

@@ -24,7 +24,7 @@ class DimensionResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "decided_by": [{"id": i, "strength": s} for i, s in self.observed],
+            "decided_by": [{"id": i, "strength": s} for i, s in self.observed] if self.observed else [],
             "id": self.id,
             "name": self.name.to_dict(),
             "not_observed_count": self.not_observed_count,

@@ -172,7 +172,10 @@ def test_next_steps_come_only_from_the_situations_steps_with_the_step_titles_as_
     paths = Paths(
         {
             "minor": [("Call", ["emergency_police"]), ("Tell", ["child_welfare_municipal", "x_only_here"])],
-            "adult_forced_labour": [("Call again", ["emergency_police"]), ("Work", ["x_work", "child_welfare_municipal"])],
+            "adult_forced_labour": [
+                ("Call again", ["emergency_police"]),
+                ("Work", ["x_work", "child_welfare_municipal"]),
+            ],
         }
     )
     inp = make_input(age="unknown", observed=["EXP01", "EXP09"], facts={"act_present": "observed", **NO_DANGER})
@@ -186,7 +189,11 @@ def test_next_steps_come_only_from_the_situations_steps_with_the_step_titles_as_
 def test_actors_the_provider_cannot_resolve_for_the_municipality_are_left_out():
     class OnlyBodo:
         def resolve(self, actor_id: str, municipality: str | None) -> Contact | None:
-            return Contact(id=actor_id, name=actor_id) if actor_id != "barnevernvakt_bodo" or municipality == "1804" else None
+            return (
+                Contact(id=actor_id, name=actor_id)
+                if actor_id != "barnevernvakt_bodo" or municipality == "1804"
+                else None
+            )
 
     inp = dict(age="under_18", observed=["EXP04"], facts=NO_DANGER)
     fauske = assess(make_input(**inp, municipality="1841"), contacts=OnlyBodo())
@@ -231,7 +238,9 @@ def test_nav_workers_and_everyone_else_get_the_same_path():
 
 
 def test_acute_danger_routes_to_112_and_113_before_anything_else():
-    a = screen(age="under_18", observed=["EXP01", "EXP09"], facts={"acute_danger": "observed", "act_present": "observed"})
+    a = screen(
+        age="under_18", observed=["EXP01", "EXP09"], facts={"acute_danger": "observed", "act_present": "observed"}
+    )
     assert a.situations[0] == "acute_danger" and actors(a)[:2] == ["emergency_police", "medical_emergency"]
     assert a.next_steps[0].reason.nb == "Ring 112" and a.acute
 

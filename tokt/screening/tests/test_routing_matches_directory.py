@@ -87,7 +87,9 @@ def assert_matches(inp: ScreeningInput) -> tuple[str, ...]:
 
 
 def _with(case: str, municipality: str | None) -> ScreeningInput:
-    return replace(make_input(**{k: v for k, v in ALL_CASES[case].items() if k != "municipality"}), municipality=municipality)
+    return replace(
+        make_input(**{k: v for k, v in ALL_CASES[case].items() if k != "municipality"}), municipality=municipality
+    )
 
 
 def test_the_data_files_name_every_situation_and_every_path_starts_with_112():
@@ -104,7 +106,8 @@ def test_the_cases_produce_every_situation():
 
 @pytest.mark.parametrize("municipality", SALTEN)
 @pytest.mark.parametrize(
-    "case", [c for c in ALL_CASES if engine_ids(_with(c, None))[0]]  # every non-empty combination they produce
+    "case",
+    [c for c in ALL_CASES if engine_ids(_with(c, None))[0]],  # every non-empty combination they produce
 )
 def test_the_next_steps_are_the_directorys_contacts_for_the_same_situations(case, municipality):
     assert assert_matches(_with(case, municipality))
@@ -115,15 +118,19 @@ def test_the_fauske_car_wash_minor_gets_the_minor_path_of_fauske():
     assert (inp.role, inp.sector, inp.municipality, inp.age_group) == ("child_welfare", "car_wash", FAUSKE, "under_18")
     a = assess(inp, contacts=REAL_CONTACTS)
     assert a.situations == ("minor",)
-    assert [s.actor_id for s in a.next_steps] == directory_ids(("minor",), FAUSKE) == [
-        "emergency_police",
-        "child_welfare_municipal",
-        "child_helpline",
-        "barnevernvakt_fauske",
-        "police_switchboard",
-        "police_nordland_trafficking",
-        "bufdir_minors",
-    ]
+    assert (
+        [s.actor_id for s in a.next_steps]
+        == directory_ids(("minor",), FAUSKE)
+        == [
+            "emergency_police",
+            "child_welfare_municipal",
+            "child_helpline",
+            "barnevernvakt_fauske",
+            "police_switchboard",
+            "police_nordland_trafficking",
+            "bufdir_minors",
+        ]
+    )
     assert a.next_steps[1].reason.nb == "Meld fra til barnevernet straks"
     assert a.next_steps[3].contact.phone == "469 55 776"  # Barnevernvakta for Fauske og Sørfold
 

@@ -81,14 +81,17 @@ def test_a_missing_age_group_gets_a_message_in_the_form(client):
     assert "Noe må rettes" in response.content.decode()
 
 
-@pytest.mark.parametrize("junk", [
-    {"role": "<script>", "sector": "x", "age_group": "adult"},
-    {**CONTEXT, "step": "not-a-number", "next": "1"},
-    {**CONTEXT, "step": "999", "next": "1"},
-    {**CONTEXT, "step": "-50", "back": "1"},
-    {**CONTEXT, "a_q_does_not_exist": "yes", "a_q_acute_danger": "maybe", "result": "1"},
-    {**CONTEXT, "exploitation_types": ["labour", "nonsense"], "next": "1"},
-])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        {"role": "<script>", "sector": "x", "age_group": "adult"},
+        {**CONTEXT, "step": "not-a-number", "next": "1"},
+        {**CONTEXT, "step": "999", "next": "1"},
+        {**CONTEXT, "step": "-50", "back": "1"},
+        {**CONTEXT, "a_q_does_not_exist": "yes", "a_q_acute_danger": "maybe", "result": "1"},
+        {**CONTEXT, "exploitation_types": ["labour", "nonsense"], "next": "1"},
+    ],
+)
 def test_bad_input_never_causes_an_error(client, junk):
     assert _post(client, junk).status_code == 200
 
@@ -105,3 +108,23 @@ def test_the_method_page_shows_verification_marks(client):
     body = client.get(reverse("screening:method")).content.decode()
     assert "Bare lest i en sekundærkilde" in body and "Ikke kontrollert" in body and "Vår egen regel" in body
     assert "DR01" in body
+
+
+def test_the_result_names_the_same_contacts_as_the_directory_for_the_fauske_minor(client):
+    """A minor found working at a car wash in Fauske: the tool's contacts equal the directory's answer."""
+    from tokt.directory.selectors import contacts_for_situations
+
+    answers = {}
+    for step in questions_for("child_welfare", "car_wash", "under_18"):
+        for q in step.questions:
+            if {"EXP01", "EXP04"} & set(q.indicators) or "act_present" in q.facts:
+                answers[f"a_{q.id}"] = "yes"
+    answers["a_q_acute_danger"] = "no"
+    response = _post(client, {**CONTEXT, "step": "0", "result": "1", **answers})
+    result = response.context["result"]
+    assert result["situations"] == ["minor"]
+    directory = [card.id for card in contacts_for_situations(["minor"], "1841")]
+    assert [s["actor_id"] for s in result["next_steps"]] == directory
+    assert response.context["referral_url"] in response.content.decode().replace("&amp;", "&")
+    page = client.get(response.context["referral_url"])
+    assert page.status_code == 302  # members only: the directory asks for login
