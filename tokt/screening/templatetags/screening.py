@@ -6,11 +6,13 @@ register = template.Library()
 
 @register.filter
 def tr(value):
-    """Pick the current language from an engine text ({"nb": ..., "en": ...})."""
-    if not isinstance(value, dict):
-        return value or ""
-    lang = (get_language() or "nb")[:2]
-    return value.get(lang) or value.get("nb") or value.get("en") or ""
+    """Pick the current language from an engine text: a Text object or its {"nb", "en"} dict."""
+    lang = "en" if (get_language() or "nb").startswith("en") else "nb"
+    if isinstance(value, dict):
+        return value.get(lang) or value.get("nb") or value.get("en") or ""
+    if hasattr(value, "nb") and hasattr(value, "en"):
+        return getattr(value, lang) or value.nb
+    return value or ""
 
 
 @register.filter

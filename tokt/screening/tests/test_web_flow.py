@@ -30,7 +30,10 @@ def test_the_steps_follow_the_role_and_sector(client):
     assert response.status_code == 200
     steps = questions_for("child_welfare", "car_wash", "under_18")
     assert response.context["step"].id == steps[0].id
-    assert "Steg 1 av" in response.content.decode()
+    body = response.content.decode()
+    assert "Steg 1 av" in body
+    assert f"<h1 class=\"ds-heading\" data-size=\"lg\">{steps[0].title.nb}</h1>" in body
+    assert "Text(" not in body
 
 
 def test_answers_are_carried_between_steps_in_the_form_only(client):
