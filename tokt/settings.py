@@ -138,7 +138,9 @@ LOGIN_REDIRECT_URL = "core:home"
 # Sessions: idle timeout renewed on every request, plus an absolute lifetime.
 SESSION_IDLE_SECONDS = env_int("TOKT_SESSION_IDLE_MINUTES", 15, minimum=1) * 60
 SESSION_MAX_SECONDS = env_int("TOKT_SESSION_MAX_HOURS", 8, minimum=1) * 3600
-SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
+# The stored session outlives the idle timeout so that SessionLifetimeMiddleware,
+# not silent expiry, ends it and can tell the user why.
+SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -11,7 +11,7 @@ a file from another directory needs only standard HSDS fields. Ids are UUIDs
 derived from the actor id, so repeated exports keep the same ids.
 
 An import is checked completely (JSON Schema, then ToKt's field rules from
-``datafile.py``) before anything is written; every problem is reported with
+``field_rules.py``) before anything is written; every problem is reported with
 its JSON path, and a file with problems changes nothing.
 """
 
@@ -35,7 +35,7 @@ from referencing.jsonschema import DRAFT202012
 from tokt.audit.models import AuditAction
 from tokt.audit.services import log_action
 from tokt.core.models import Municipality
-from tokt.directory import datafile, validation
+from tokt.directory import field_rules, validation
 from tokt.directory.models import Actor, Service
 
 HSDS_VERSION = "3.0"
@@ -267,7 +267,7 @@ def _service_row(
 
     ext = service.get("tokt") if isinstance(service.get("tokt"), dict) else {}
     slug = ext.get("id") or _slug_from(service["name"])
-    if not isinstance(slug, str) or not datafile._ID_RE.match(slug):
+    if not isinstance(slug, str) or not field_rules.ID_RE.match(slug):
         err(".tokt.id", _("«%(value)s» er ikke en gyldig id (små bokstaver, tall og _)") % {"value": slug})
     description = service.get("description") or (organization or {}).get("description") or ""
     if not description.strip():
@@ -287,10 +287,10 @@ def _service_row(
         if message := validation.language_error(code):
             err(f".languages[{position}].code", message)
     services = ext.get("services") or [
-        a.get("value") for a in service.get("attributes") or [] if a.get("value") in datafile.SERVICES
+        a.get("value") for a in service.get("attributes") or [] if a.get("value") in field_rules.SERVICES
     ]
     for code in services:
-        if code not in datafile.SERVICES:
+        if code not in field_rules.SERVICES:
             err(".tokt.services", _("ukjent tjeneste «%(value)s»") % {"value": code})
     if not services:
         err(".attributes", _("mangler tjenestetype (attributt med verdi fra ToKts liste, for eksempel «shelter»)"))
@@ -315,7 +315,7 @@ def _service_row(
         err(".assured_date", _("mangler dato for siste kontroll (ÅÅÅÅ-MM-DD)"))
         last_verified = None
     kind = ext.get("kind") or ("national" if everywhere else "regional")
-    if kind not in datafile.KINDS:
+    if kind not in field_rules.KINDS:
         err(".tokt.kind", _("ukjent type «%(value)s»") % {"value": kind})
     if len(errors) > start:
         return None

@@ -1,6 +1,6 @@
 """Field rules for the directory, shared by the YAML loader, the edit form and the HSDS import.
 
-The rules themselves live in ``datafile.py`` (one place); these wrappers return
+The rules themselves live in ``field_rules.py`` (one place); these wrappers return
 ``None`` when a value is acceptable, or a Norwegian message for the user.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import phonenumbers
 from django.utils.translation import gettext as _
 
-from tokt.directory import datafile
+from tokt.directory import field_rules
 
 
 def _check(checker, field: str, value) -> bool:
@@ -19,7 +19,7 @@ def _check(checker, field: str, value) -> bool:
 
 
 def phone_error(value: str) -> str | None:
-    if _check(datafile._check_phone, "phone", value):
+    if _check(field_rules.check_phone, "phone", value):
         return None
     return _(
         "«%(value)s» er ikke et gyldig norsk telefonnummer. Skriv for eksempel 75 55 58 90 eller "
@@ -28,13 +28,13 @@ def phone_error(value: str) -> str | None:
 
 
 def email_error(value: str) -> str | None:
-    if _check(datafile._check_email, "email", value):
+    if _check(field_rules.check_email, "email", value):
         return None
     return _("«%(value)s» er ikke en gyldig e-postadresse. Den skal se slik ut: navn@eksempel.no.") % {"value": value}
 
 
 def url_error(value: str) -> str | None:
-    if _check(lambda row, err: datafile._check_url(row, "url", err), "url", value):
+    if _check(lambda row, err: field_rules.check_url(row, "url", err), "url", value):
         return None
     return _(
         "«%(value)s» er ikke en gyldig nettadresse. Den må begynne med https:// eller http:// og ha et domenenavn, for eksempel https://www.eksempel.no/."
@@ -42,7 +42,7 @@ def url_error(value: str) -> str | None:
 
 
 def language_error(value: str) -> str | None:
-    if datafile._LANGUAGE_CODE_RE.match(value):
+    if field_rules.LANGUAGE_CODE_RE.match(value):
         return None
     return _(
         "«%(value)s» er ikke en språkkode. Bruk koder på to eller tre små bokstaver, for eksempel nb, en, pl, ro."
@@ -51,8 +51,8 @@ def language_error(value: str) -> str | None:
 
 def phone_e164(value: str) -> str:
     """The number for ``tel:`` links: E.164, or the short number as it is."""
-    compact = datafile._compact(value)
-    if compact in datafile.SHORT_NUMBERS:
+    compact = field_rules.compact_phone(value)
+    if compact in field_rules.SHORT_NUMBERS:
         return compact
     try:
         parsed = phonenumbers.parse(value, "NO")

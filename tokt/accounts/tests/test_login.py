@@ -205,3 +205,7 @@ def test_next_is_followed_within_the_site(client, fagperson):
     client.post(reverse(LOGIN) + "?next=/tilgjengelighet/", {"username": "fag", "password": TEST_PASSWORD})
     response = client.post(reverse("accounts:otp_verify"), {"token": current_code(fagperson)})
     assert response["Location"] == "/tilgjengelighet/"
+
+
+def test_the_stored_session_outlives_the_idle_timeout_so_the_user_is_told_why(settings):
+    assert settings.SESSION_COOKIE_AGE >= settings.SESSION_MAX_SECONDS > settings.SESSION_IDLE_SECONDS
