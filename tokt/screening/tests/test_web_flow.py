@@ -32,7 +32,7 @@ def test_the_steps_follow_the_role_and_sector(client):
     assert response.context["step"].id == steps[0].id
     body = response.content.decode()
     assert "Steg 1 av" in body
-    assert f"<h1 class=\"ds-heading\" data-size=\"lg\">{steps[0].title.nb}</h1>" in body
+    assert f'<h1 class="ds-heading" data-size="lg">{steps[0].title.nb}</h1>' in body
     assert "Text(" not in body
 
 
