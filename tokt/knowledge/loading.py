@@ -17,21 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tokt.knowledge import search_index
-from tokt.knowledge.content_check import DEFAULT_DIR, ArticleFile, Problem, load_directory
+from tokt.knowledge.content_check import DEFAULT_DIR, REQUIRED_KEYS, ArticleFile, Problem, load_directory
 from tokt.knowledge.derived import derive_fields
 
-META_FIELDS = (
-    "title",
-    "summary",
-    "audience",
-    "sectors",
-    "forms",
-    "indicators",
-    "sources",
-    "last_reviewed",
-    "translation_status",
-    "visibility",
-)
+# The front-matter keys copied onto the model: exactly the required ones.
+META_FIELDS = REQUIRED_KEYS
 
 
 @dataclass
