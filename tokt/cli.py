@@ -22,6 +22,7 @@ OPERATOR_COMMANDS = {
     "import_hsds": "import an HSDS JSON file (all or nothing)",
     "export_public": "write the public site as static files",
     "make_print_material": "write posters and leaflets as PDF",
+    "purge_tips": "delete closed tips older than the retention period (run daily)",
     "createsuperuser": "(not used: create users in the web UI as administrator)",
 }
 

@@ -245,3 +245,5 @@ LOGGING = {
 }
 
 NETWORK_NAME = "ToKt Salten"
+# Closed tips from the public are deleted after this many days (bin/tokt purge-tips, run daily).
+TIP_RETENTION_DAYS = env_int("TOKT_TIP_RETENTION_DAYS", 180, minimum=1)

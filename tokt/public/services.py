@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tokt.audit.models import AuditAction
@@ -50,3 +53,24 @@ def tip_triage(*, actor, tip: Tip, status: str, triage_note: str) -> Tip:
             details={"status": status, "status_before": before, "note_changed": True},
         )
     return tip
+
+
+def tips_purge(*, older_than_days: int, today=None) -> int:
+    """Delete closed tips received more than ``older_than_days`` days ago; return how many.
+
+    Tips can name people at risk: once a coordinator has closed one, it is kept
+    only as long as the retention period says.
+    """
+    if older_than_days < 1:
+        raise PublicError("retention", _("Oppbevaringstiden må være minst én dag."))
+    cutoff = (today or timezone.localdate()) - datetime.timedelta(days=older_than_days)
+    with transaction.atomic():
+        doomed = Tip.objects.filter(status=TipStatus.CLOSED, created_on__lt=cutoff)
+        count = doomed.count()
+        doomed.delete()
+        log_action(
+            action=AuditAction.RECORD_WRITTEN,
+            target_type="public.tip",
+            details={"purged_closed_tips": count, "received_before": cutoff.isoformat()},
+        )
+    return count
