@@ -6,6 +6,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -115,6 +116,18 @@ def logout_view(request):
         services.logout_user(request=request)
     messages.info(request, _("Du er logget ut."))
     return redirect("accounts:login")
+
+
+@require(Perm.USE_START_PAGE)
+@require_POST
+def session_extend(request):
+    """Any signed-in request renews the idle timer (SessionLifetimeMiddleware); this one does only that."""
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(target)
+    return redirect("core:home")
 
 
 @require(Perm.MANAGE_USERS)

@@ -12,4 +12,6 @@ def site(request):
         "signed_in": is_signed_in(user),
         "can": menu_for(user),
         "nav_items": nav_for(request) if user is not None else [],
+        "session_idle_seconds": settings.SESSION_IDLE_SECONDS,
+        "session_warning_minutes": max(1, min(120, settings.SESSION_IDLE_SECONDS // 2) // 60),
     }

@@ -209,3 +209,19 @@ def test_next_is_followed_within_the_site(client, fagperson):
 
 def test_the_stored_session_outlives_the_idle_timeout_so_the_user_is_told_why(settings):
     assert settings.SESSION_COOKIE_AGE >= settings.SESSION_MAX_SECONDS > settings.SESSION_IDLE_SECONDS
+
+
+def test_extending_the_session_renews_the_idle_timer(signed_in, fagperson, settings):
+    client = signed_in(fagperson)
+    _age_session(client, tokt_seen_at=settings.SESSION_IDLE_SECONDS - 10)
+    response = client.post(reverse("accounts:session_extend"), {"next": "/start/"}, HTTP_X_REQUESTED_WITH="fetch")
+    assert response.status_code == 204
+    assert time.time() - client.session[SEEN_AT] < 5
+    response = client.post(reverse("accounts:session_extend"), {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("core:home")
+
+
+def test_signed_in_pages_carry_the_timeout_warning_and_anonymous_pages_do_not(client, signed_in, fagperson):
+    assert "tokt-session-warning" not in client.get(reverse("accounts:login")).content.decode()
+    body = signed_in(fagperson).get(reverse("core:home")).content.decode()
+    assert 'data-idle-seconds="900"' in body and "Fortsett å være logget inn" in body
