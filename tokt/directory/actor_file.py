@@ -32,6 +32,7 @@ from tokt.directory.field_rules import (
     check_url,
     compact_phone,
 )
+from tokt.directory.yaml_reader import numbered_rows, top_level_rows
 
 TOP_LEVEL_KEYS = frozenset({"meta", "municipality_sets", "actors"})
 REQUIRED_FIELDS = (
@@ -88,28 +89,10 @@ class Actor:
 
 def parse_actors(data: Any, filename: str, errors: list[str]) -> list[Actor]:
     """The valid actors in ``data``; an actor with any problem (or a repeated id) is left out."""
-    if not isinstance(data, Mapping):
-        errors.append(f"{filename}: top level must be a mapping with an 'actors' list")
-        return []
-    for key in data:
-        if key not in TOP_LEVEL_KEYS:
-            errors.append(f"{filename}: unknown top-level key {key!r}")
-    rows = data.get("actors")
-    if not isinstance(rows, list) or not rows:
-        errors.append(f"{filename}: 'actors' must be a non-empty list")
-        return []
-
+    rows = top_level_rows(data, key="actors", allowed=TOP_LEVEL_KEYS, filename=filename, errors=errors)
+    numbered, _seen = numbered_rows(rows, noun="actor", filename=filename, errors=errors)
     actors: list[Actor] = []
-    seen: dict[str, int] = {}
-    for index, row in enumerate(rows, start=1):
-        raw_id = row.get("id") if isinstance(row, Mapping) else None
-        duplicate = isinstance(raw_id, str) and raw_id in seen
-        if duplicate:
-            errors.append(
-                f"{filename}: actor {raw_id!r} (#{index}) / id: duplicate id (first used by actor #{seen[raw_id]})"
-            )
-        elif isinstance(raw_id, str):
-            seen[raw_id] = index
+    for index, row, duplicate in numbered:
         actor = _parse_actor(row, index, filename, errors)
         if actor is not None and not duplicate:
             actors.append(actor)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tokt.directory.field_rules import LocalText, check_id, check_str_list, check_text
+from tokt.directory.yaml_reader import numbered_rows, top_level_rows
 
 # Situations every referral_paths.yaml must contain.
 REQUIRED_SITUATIONS = (
@@ -56,29 +57,12 @@ class Situation:
 
 def parse_situations(data: Any, filename: str, actor_ids: set[str], errors: list[str]) -> list[Situation]:
     """The valid situations in ``data``; also reports any of ``REQUIRED_SITUATIONS`` that is missing."""
-    if not isinstance(data, Mapping):
-        errors.append(f"{filename}: top level must be a mapping with a 'situations' list")
+    rows = top_level_rows(data, key="situations", allowed=TOP_LEVEL_KEYS, filename=filename, errors=errors)
+    if not rows:
         return []
-    for key in data:
-        if key not in TOP_LEVEL_KEYS:
-            errors.append(f"{filename}: unknown top-level key {key!r}")
-    rows = data.get("situations")
-    if not isinstance(rows, list) or not rows:
-        errors.append(f"{filename}: 'situations' must be a non-empty list")
-        return []
-
+    numbered, seen = numbered_rows(rows, noun="situation", filename=filename, errors=errors)
     situations: list[Situation] = []
-    seen: dict[str, int] = {}
-    for index, row in enumerate(rows, start=1):
-        raw_id = row.get("id") if isinstance(row, Mapping) else None
-        duplicate = isinstance(raw_id, str) and raw_id in seen
-        if duplicate:
-            errors.append(
-                f"{filename}: situation {raw_id!r} (#{index}) / id: duplicate id "
-                f"(first used by situation #{seen[raw_id]})"
-            )
-        elif isinstance(raw_id, str):
-            seen[raw_id] = index
+    for index, row, duplicate in numbered:
         situation = _parse_situation(row, index, filename, actor_ids, errors)
         if situation is not None and not duplicate:
             situations.append(situation)

@@ -8,6 +8,7 @@ problem into a message for the caller's error list instead of an exception.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -53,3 +54,37 @@ def read_yaml(path: Path, errors: list[str]) -> Any:
     except ValueError as exc:  # e.g. an impossible date such as 2026-13-01
         errors.append(f"{path.name}: invalid value in YAML: {exc}")
         return None
+
+
+def top_level_rows(data: Any, *, key: str, allowed: frozenset[str], filename: str, errors: list[str]) -> list:
+    """The non-empty list under ``key``; reports a wrong top level, unknown keys and a missing list."""
+    if not isinstance(data, Mapping):
+        errors.append(f"{filename}: top level must be a mapping with a list under '{key}'")
+        return []
+    for name in data:
+        if name not in allowed:
+            errors.append(f"{filename}: unknown top-level key {name!r}")
+    rows = data.get(key)
+    if not isinstance(rows, list) or not rows:
+        errors.append(f"{filename}: '{key}' must be a non-empty list")
+        return []
+    return rows
+
+
+def numbered_rows(
+    rows: list, *, noun: str, filename: str, errors: list[str]
+) -> tuple[list[tuple[int, Any, bool]], dict[str, int]]:
+    """(number, row, is_duplicate) for each row, and the first number of every id; reports repeated ids."""
+    numbered: list[tuple[int, Any, bool]] = []
+    seen: dict[str, int] = {}
+    for index, row in enumerate(rows, start=1):
+        raw_id = row.get("id") if isinstance(row, Mapping) else None
+        duplicate = isinstance(raw_id, str) and raw_id in seen
+        if duplicate:
+            errors.append(
+                f"{filename}: {noun} {raw_id!r} (#{index}) / id: duplicate id (first used by {noun} #{seen[raw_id]})"
+            )
+        elif isinstance(raw_id, str):
+            seen[raw_id] = index
+        numbered.append((index, row, duplicate))
+    return numbered, seen

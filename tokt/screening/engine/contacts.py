@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
-
 from .catalogue import Text
+from .directory_files import entries, optional_text
 
 DEFAULT_ACTORS = Path(__file__).resolve().parents[2] / "directory" / "data" / "actors.yaml"
 
@@ -70,16 +69,6 @@ class NoContacts:
         return None
 
 
-def _text(node: Any) -> Text | None:
-    if isinstance(node, Mapping):
-        nb, en = node.get("nb"), node.get("en")
-        if nb or en:
-            return Text(nb=str(nb or en), en=str(en or nb))
-    elif isinstance(node, str) and node:
-        return Text(nb=node, en=node)
-    return None
-
-
 def _str(node: Any) -> str | None:
     return None if node is None else str(node)
 
@@ -100,26 +89,18 @@ class YamlContacts:
         self._load()
 
     def _load(self) -> None:
-        try:
-            with self.path.open(encoding="utf-8") as fh:
-                data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-        except FileNotFoundError:
-            return
-        actors = data.get("actors") if isinstance(data, Mapping) else None
-        for node in actors or []:
-            if not isinstance(node, Mapping) or not node.get("id"):
-                continue
+        for node in entries(self.path, "actors"):
             name = node.get("name")
             if isinstance(name, Mapping):
                 name = name.get("nb") or name.get("en")
             contact = Contact(
                 id=str(node["id"]),
                 name=str(name or node["id"]),
-                description=_text(node.get("description")),
+                description=optional_text(node.get("description")),
                 phone=_str(node.get("phone")),
                 email=_str(node.get("email")),
                 url=_str(node.get("url")),
-                hours=_text(node.get("hours")),
+                hours=optional_text(node.get("hours")),
                 public=bool(node.get("public", True)),
                 verified=bool(node.get("verified", False)),
                 last_verified=_str(node.get("last_verified")),
@@ -138,21 +119,21 @@ class YamlContacts:
         return self._cache[key]
 
     def _find(self, actor_id: str, municipality: str | None) -> Contact | None:
-        entries = self._by_id.get(actor_id)
-        if not entries and municipality:
+        candidates = self._by_id.get(actor_id)
+        if not candidates and municipality:
             # Also accept per-municipality ids such as child_welfare_municipal_1804.
-            entries = self._by_id.get(f"{actor_id}_{municipality}")
-        if not entries:
+            candidates = self._by_id.get(f"{actor_id}_{municipality}")
+        if not candidates:
             return None
         if municipality:
-            for scope, contact in entries:
+            for scope, contact in candidates:
                 if isinstance(scope, list) and municipality in [str(m) for m in scope]:
                     return contact
-        for scope, contact in entries:
+        for scope, contact in candidates:
             if scope == "all" or scope is None:
                 return contact
-        if municipality is None and len(entries) == 1:
+        if municipality is None and len(candidates) == 1:
             # One regional entry and no municipality given: it is the one.
-            return entries[0][1]
+            return candidates[0][1]
         # Never hand out another municipality's service.
         return None

@@ -14,11 +14,10 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-
-import yaml
+from typing import Protocol
 
 from .catalogue import Text
+from .directory_files import entries, optional_text
 
 DEFAULT_REFERRALS = Path(__file__).resolve().parents[2] / "directory" / "data" / "referral_paths.yaml"
 
@@ -38,17 +37,7 @@ class ReferralPaths(Protocol):
 
 
 # Optional, not part of the protocol: `title_for(situation_id) -> Text | None`.
-# render_text() uses it for the "Situasjon:" line and falls back to the id.
-
-
-def _text(node: Any) -> Text | None:
-    if isinstance(node, Mapping):
-        nb, en = node.get("nb"), node.get("en")
-        if nb or en:
-            return Text(nb=str(nb or en), en=str(en or nb))
-    elif isinstance(node, str) and node:
-        return Text(nb=node, en=node)
-    return None
+# renderoptional_text() uses it for the "Situasjon:" line and falls back to the id.
 
 
 class YamlReferrals:
@@ -67,19 +56,11 @@ class YamlReferrals:
         self._load()
 
     def _load(self) -> None:
-        try:
-            with self.path.open(encoding="utf-8") as fh:
-                data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
-        except FileNotFoundError:
-            return
-        situations = data.get("situations") if isinstance(data, Mapping) else None
-        for node in situations or []:
-            if not isinstance(node, Mapping) or not node.get("id"):
-                continue
+        for node in entries(self.path, "situations"):
             sid = str(node["id"])
             if sid in self._steps:
                 continue  # the first entry of an id wins
-            title = _text(node.get("title")) or Text(sid, sid)
+            title = optional_text(node.get("title")) or Text(sid, sid)
             steps = []
             for step in node.get("steps") or []:
                 if not isinstance(step, Mapping):
@@ -87,7 +68,7 @@ class YamlReferrals:
                 raw = step.get("actors")
                 actors = tuple(str(a) for a in (raw if isinstance(raw, list) else [raw]) if isinstance(a, str) and a)
                 if actors:
-                    steps.append(ReferralStep(actors=actors, title=_text(step.get("title")) or title))
+                    steps.append(ReferralStep(actors=actors, title=optional_text(step.get("title")) or title))
             self._titles[sid] = title
             self._steps[sid] = tuple(steps)
 
