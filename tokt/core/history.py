@@ -93,3 +93,13 @@ def history_changes(
             Change(record.history_date, who, str(KIND.get(record.history_type, record.history_type)), tuple(fields))
         )
     return changes
+
+
+def ensure_history_baseline(instance) -> None:
+    """Rows loaded by a data migration have no history yet: record their state before the first change.
+
+    Without this, the first edit would be the first history entry and its "before" would be lost.
+    """
+    if not instance.history.exists():
+        instance._history_user = None
+        instance.save()

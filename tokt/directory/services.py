@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from tokt.audit.models import AuditAction
 from tokt.audit.services import log_action
+from tokt.core.history import ensure_history_baseline
 from tokt.directory.models import Actor, Meeting
 
 ACTOR_FIELDS = (
@@ -43,13 +44,6 @@ class DirectoryError(Exception):
         self.message = message
 
 
-def _ensure_baseline(actor: Actor) -> None:
-    """Rows loaded by the data migration have no history yet: record their state before the first change."""
-    if not actor.history.exists():
-        actor._history_user = None
-        actor.save()
-
-
 def actor_update(*, actor: Actor, user, data: dict) -> list[str]:
     """Apply edited fields (and ``municipalities``) to ``actor``; returns the names of changed fields."""
     changed = [name for name in ACTOR_FIELDS if name in data and getattr(actor, name) != data[name]]
@@ -61,7 +55,7 @@ def actor_update(*, actor: Actor, user, data: dict) -> list[str]:
     if not changed:
         return []
     with transaction.atomic():
-        _ensure_baseline(actor)
+        ensure_history_baseline(actor)
         for name in changed:
             if name != "municipalities":
                 setattr(actor, name, data[name])
@@ -83,7 +77,7 @@ def actor_confirm_verified(*, actor: Actor, user, today: dt.date | None = None) 
     """A coordinator confirms today that the entry matches its sources."""
     today = today or timezone.localdate()
     with transaction.atomic():
-        _ensure_baseline(actor)
+        ensure_history_baseline(actor)
         actor.verified = True
         actor.last_verified = today
         actor.verified_by_user = user

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from tokt.audit.models import AuditAction
 from tokt.audit.services import log_action
+from tokt.core.history import ensure_history_baseline
 from tokt.knowledge import search_index
 from tokt.knowledge.content_check import check_body
 from tokt.knowledge.derived import derive_fields
@@ -42,13 +43,6 @@ def body_problems(body: str) -> list[str]:
     ]
 
 
-def _ensure_baseline(article: Article) -> None:
-    """Articles loaded by the data migration have no history yet: record their state first."""
-    if not article.history.exists():
-        article._history_user = None
-        article.save()
-
-
 def _save(article: Article, user) -> None:
     derive_fields(article)
     article.edited_in_ui = True
@@ -71,7 +65,7 @@ def article_update(*, article: Article, user, data: dict) -> list[str]:
     if not changed:
         return []
     with transaction.atomic():
-        _ensure_baseline(article)
+        ensure_history_baseline(article)
         for name in changed:
             setattr(article, name, data[name])
         _save(article, user)
@@ -93,7 +87,7 @@ def article_mark_reviewed(*, article: Article, user, today: dt.date | None = Non
     """A coordinator confirms today that the article is still correct."""
     today = today or timezone.localdate()
     with transaction.atomic():
-        _ensure_baseline(article)
+        ensure_history_baseline(article)
         article.last_reviewed = today
         _save(article, user)
         log_action(
