@@ -93,12 +93,15 @@ class QueryProblem(enum.Enum):
 @dataclass(frozen=True)
 class Query:
     raw: str
-    terms: tuple[str, ...]  # distinct stems, in query order
-    langs: tuple[str, ...]
+    tokens: tuple[str, ...]  # the lower-case words, in query order
 
 
-def parse_query(raw: str | None, langs: tuple[str, ...]) -> Query | QueryProblem:
-    """Turn what the user typed into stems for the languages searched, or say why not."""
+def parse_query(raw: str | None) -> Query | QueryProblem:
+    """Check what the user typed and split it into words, or say why not.
+
+    Stop words, synonyms, spelling and compounds are handled per language by
+    tokt.knowledge.query_expansion, which needs the index.
+    """
     text = (raw or "").strip()
     if not text:
         return QueryProblem.EMPTY
@@ -107,15 +110,7 @@ def parse_query(raw: str | None, langs: tuple[str, ...]) -> Query | QueryProblem
     tokens = words(text)
     if not tokens:
         return QueryProblem.NO_WORDS
-    stop = frozenset().union(*(STOPWORDS[lang] for lang in langs))
-    meaningful = [token for token in tokens if token not in stop] or tokens
-    terms: list[str] = []
-    for token in meaningful:
-        for lang in langs:
-            term = stem(token, lang)
-            if term not in terms:
-                terms.append(term)
-    return Query(raw=text, terms=tuple(terms[:MAX_QUERY_TERMS]), langs=langs)
+    return Query(raw=text, tokens=tuple(tokens[:MAX_QUERY_TERMS]))
 
 
 @lru_cache(maxsize=512)

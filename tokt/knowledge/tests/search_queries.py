@@ -43,7 +43,12 @@ COMPOUND = [
     ("arbeidsutnyttelse", "nb", "nb", LABOUR),
     ("husholdningsarbeid", "nb", "nb", (HOUSEHOLD,)),
     ("barnemenneskehandel", "nb", "nb", (CHILDREN,)),
-    ("fiskeindustriarbeidere", "nb", "nb", ("arbeidsinnvandrere-og-sesongarbeid", "risikobransjer-og-leverandorkjeder")),
+    (
+        "fiskeindustriarbeidere",
+        "nb",
+        "nb",
+        ("arbeidsinnvandrere-og-sesongarbeid", "risikobransjer-og-leverandorkjeder"),
+    ),
     ("tvangsarbeidsofre", "nb", "nb", ("tvangsarbeid",)),
     ("organhandel", "nb", "nb", ("organfjerning-og-ulovlig-adopsjon",)),
     ("menneskehandelsofre", "nb", "nb", ("ofres-rettigheter", HVA_ER, SUSPECT)),
