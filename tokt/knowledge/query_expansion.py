@@ -38,6 +38,8 @@ LANGUAGE_MARGIN = 0.5
 MIN_PART = 3
 # A known word in at most this many articles is also split into its parts.
 RARE = 2
+# ... but only into long parts, so "merdene" is not read as "mer" + "dene".
+RARE_PART = 5
 LINKING = ("s", "e")
 
 
@@ -108,26 +110,26 @@ def correct(term: str, lang: str, index: Index) -> str | None:
     return scored[0][2] if scored else None
 
 
-def _known_part(part: str, lang: str, index: Index) -> str | None:
+def _known_part(part: str, lang: str, index: Index, min_part: int) -> str | None:
     for candidate in (part, *(part[: -len(link)] for link in LINKING if part.endswith(link))):
-        if len(candidate) >= MIN_PART and index.knows(term := stem(candidate, lang), lang):
+        if len(candidate) >= min_part and index.knows(term := stem(candidate, lang), lang):
             return term
     return None
 
 
-def split_compound(word: str, lang: str, index: Index, depth: int = 0) -> list[str] | None:
+def split_compound(word: str, lang: str, index: Index, *, min_part: int = MIN_PART, depth: int = 0) -> list[str] | None:
     """Stems of indexed words that make up ``word``: the fewest parts, the longest first part."""
-    if depth > 2 or len(word) < 2 * MIN_PART:
+    if depth > 2 or len(word) < 2 * min_part:
         return None
-    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-        left = _known_part(word[:cut], lang, index)
+    for cut in range(len(word) - min_part, min_part - 1, -1):
+        left = _known_part(word[:cut], lang, index, min_part)
         if left is None:
             continue
         right_word = word[cut:]
-        right = _known_part(right_word, lang, index)
+        right = _known_part(right_word, lang, index, min_part)
         if right is not None:
             return [left, right]
-        rest = split_compound(right_word, lang, index, depth + 1)
+        rest = split_compound(right_word, lang, index, min_part=min_part, depth=depth + 1)
         if rest:
             return [left, *rest]
     return None
@@ -169,7 +171,7 @@ def expand(tokens: list[str], lang: str, index: Index) -> Expanded:
         if index.knows(term, lang):
             out.add(term, 1.0)
             # A rare compound ("husholdningsarbeid" in one article) also searches for its parts.
-            if index.df[(lang, term)] <= RARE and (parts := split_compound(token, lang, index)):
+            if index.df[(lang, term)] <= RARE and (parts := split_compound(token, lang, index, min_part=RARE_PART)):
                 _add_parts(out, parts, lang, index)
         elif (corrected := correct(term, lang, index)) is not None:
             out.add(corrected, 1.0)

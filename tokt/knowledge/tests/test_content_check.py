@@ -187,3 +187,25 @@ def test_the_check_does_not_need_django():
     code = "import sys, tokt.knowledge.content_check as c; c.check_folder(); assert 'django' not in sys.modules"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_check_knowledge_refuses_an_article_citing_an_internal_file(tmp_path, capsys):
+    text = article_text(body="Innledning.\n\nKilde: METHOD.md\n").replace(
+        '  - "Testkilde, https://example.org/kilde"',
+        '  - "ILO/EC-indikatorene, slik de er gjengitt i ToKts indicators.yaml"\n  - "Se tokt/screening/data"',
+    )
+    write_pair(tmp_path, nb=text)
+    with pytest.raises(CommandError, match="problem"):
+        call_command("check_knowledge", folder=tmp_path)
+    err = capsys.readouterr().err
+    assert "test-artikkel.nb.md:9: 'indicators.yaml' is a file of this repository" in err
+    assert "test-artikkel.nb.md:10: 'tokt/screening/data' is a file of this repository" in err
+    assert "'METHOD.md' is a file of this repository" in err
+
+
+def test_public_web_pages_and_ordinary_words_are_not_internal_files(tmp_path):
+    text = article_text(
+        body="Les https://www.regjeringen.no/no/dokumenter/plan.html og www.example.org/a.pdf.\n\nToKt/KUN-rapporten.\n"
+    )
+    write_pair(tmp_path, nb=text)
+    assert _check(tmp_path) == []
