@@ -44,6 +44,10 @@ EDITABLE_FIELDS = (
 RESTORED_FIELDS = (*EDITABLE_FIELDS, "indicators", "translation_status")
 
 
+# As in the slugs of the seeded articles ("tegn-pa-menneskehandel", "leverandorkjeder").
+_NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
+
+
 class KnowledgeError(Exception):
     """A refused knowledge-base action, with a message for the user."""
 
@@ -151,7 +155,7 @@ def article_create(
     slug of an article in the other language, this is its translation."""
     if lang not in vocab.LANGS:
         raise KnowledgeError(_("Ukjent språk."))
-    slug = slugify(slug or title)[:100].strip("-")
+    slug = slugify((slug or title).lower().translate(_NORWEGIAN_LETTERS))[:100].strip("-")
     if not slug:
         raise KnowledgeError(_("Tittelen må inneholde bokstaver eller tall."))
     if Article.objects.filter(slug=slug, lang=lang).exists():

@@ -85,6 +85,19 @@ def test_preview_while_editing_keeps_the_draft_in_the_form(signed_in, koordinato
     assert Article.objects.get(pk=article.pk).body_md == article.body_md
 
 
+def test_the_slug_spells_norwegian_letters_like_the_seeded_articles(koordinator):
+    article = services.article_create(
+        user=koordinator,
+        lang="nb",
+        title="Sjøfart og båter på øya",
+        summary="S.",
+        body_md="T.\n",
+        audience=["all"],
+        sources=["K"],
+    )
+    assert article.slug == "sjofart-og-bater-pa-oya"
+
+
 def test_a_second_article_with_the_same_title_is_refused_with_a_message(signed_in, koordinator):
     client = signed_in(koordinator)
     client.post(CREATE, NEW)
