@@ -87,16 +87,37 @@ class Index:
     df: Counter = field(default_factory=Counter)
     docs_per_lang: Counter = field(default_factory=Counter)
     avg_lengths: tuple[float, float, float] = (1.0, 1.0, 1.0)
-    # (lang, one-letter deletion) -> terms: the candidates for a misspelt word
-    deletions: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # (lang, word as written) -> number of articles in that language with it:
     # tells the query's language ("modern" is English, "moderne" Norwegian)
     word_df: Counter = field(default_factory=Counter)
+    # Made on first use (a misspelt query), not on every rebuild:
+    # (lang, one-letter deletion) -> terms, the candidates for a misspelt word
+    _deletions: dict[tuple[str, str], set[str]] | None = None
     # (lang, term) -> the commonest word as written with that stem ("Mente du …?")
-    surfaces: dict[tuple[str, str], str] = field(default_factory=dict)
+    _surfaces: dict[tuple[str, str], str] | None = None
 
     def knows(self, term: str, lang: str) -> bool:
         return self.df[(lang, term)] > 0
+
+    @property
+    def deletions(self) -> dict[tuple[str, str], set[str]]:
+        if self._deletions is None:
+            deletions: dict[tuple[str, str], set[str]] = {}
+            for lang, term in self.df:
+                if len(term) >= 4 and not term.isdigit():
+                    for variant in deletions_of(term):
+                        deletions.setdefault((lang, variant), set()).add(term)
+            self._deletions = deletions
+        return self._deletions
+
+    def surface(self, term: str, lang: str) -> str:
+        """The word as written in most articles among those with the stem ``term``."""
+        if self._surfaces is None:
+            surfaces: dict[tuple[str, str], str] = {}
+            for (word_lang, word), _n in self.word_df.most_common():
+                surfaces.setdefault((word_lang, stem(word, word_lang)), word)
+            self._surfaces = surfaces
+        return self._surfaces.get((lang, term), term)
 
     def compounds_with(self, parts: list[str], lang: str, limit: int = 8) -> list[str]:
         """Indexed stems that start with ``parts[0]`` and contain the other parts in order, commonest first."""
@@ -114,11 +135,8 @@ def build(rows, stop_terms: dict[str, frozenset[str]]) -> Index:
     title, summary, body_text)."""
     index = Index()
     totals = [0, 0, 0]
-    written: Counter = Counter()
     for number, (pk, slug, lang, visibility, facets, *columns) in enumerate(rows):
-        plain = words(" ".join(columns[3:]))
-        written.update((lang, word) for word in plain)
-        index.word_df.update((lang, word) for word in set(plain))
+        index.word_df.update((lang, word) for word in set(words(" ".join(columns[3:]))))
         split = [column.split() for column in columns[:3]]
         lengths = (len(split[0]), len(split[1]), len(split[2]))
         title_terms = frozenset(split[0]) - stop_terms.get(lang, frozenset())
@@ -130,14 +148,8 @@ def build(rows, stop_terms: dict[str, frozenset[str]]) -> Index:
             index.df[(lang, term)] += 1
         for i in range(3):
             totals[i] += lengths[i]
-    for (lang, word), _count in written.most_common():
-        index.surfaces.setdefault((lang, stem(word, lang)), word)
     n = len(index.docs) or 1
     index.avg_lengths = tuple(max(1.0, total / n) for total in totals)
-    for lang, term in index.df:
-        if len(term) >= 4 and not term.isdigit():
-            for variant in deletions_of(term):
-                index.deletions.setdefault((lang, variant), set()).add(term)
     return index
 
 
@@ -188,8 +200,8 @@ _current: tuple[tuple, Index] | None = None
 
 
 def fingerprint(queryset) -> tuple:
-    values = queryset.aggregate(n=Count("id"), changed=Max("updated_at"), ids=Sum("id"))
-    return (values["n"], values["changed"], values["ids"])
+    # Through the ORM's SQL but without building model instances: this runs on every search.
+    return tuple(queryset.aggregate(n=Count("id"), changed=Max("updated_at"), ids=Sum("id")).values())
 
 
 def current(queryset, stop_terms: dict[str, frozenset[str]]) -> Index:

@@ -137,9 +137,7 @@ def search(
         excerpt = mark_safe(snippet(text, terms, article.lang))  # noqa: S308 - escaped by snippet()
         hits.append(SearchHit(article=article, title_html=title, snippet_html=excerpt, score=hit.score))
     corrections = {
-        typed: index.surfaces.get((lang, term), term)
-        for lang in langs
-        for typed, term in expanded[lang].corrections.items()
+        typed: index.surface(term, lang) for lang in langs for typed, term in expanded[lang].corrections.items()
     }
     suggestion = " ".join(corrections.get(token, token) for token in query.tokens) if corrections else ""
     return SearchPage(

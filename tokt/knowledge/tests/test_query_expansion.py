@@ -44,7 +44,7 @@ def test_a_misspelt_word_is_corrected_to_the_nearest_indexed_word():
         out = expand([typed], "nb", index)
         assert out.corrections == {typed: "menneskehandel"} and "menneskehandel" in out.terms
     assert expand(["tvangsarbied"], "nb", index).corrections == {"tvangsarbied": "tvangsarbeid"}
-    assert index.surfaces[("nb", "menneskehandel")] == "menneskehandel"
+    assert index.surface("menneskehandel", "nb") == "menneskehandel"
 
 
 def test_an_unknown_word_far_from_every_indexed_word_is_left_alone():
