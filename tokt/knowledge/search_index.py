@@ -81,8 +81,9 @@ class Doc:
 @dataclass
 class Index:
     docs: list[Doc] = field(default_factory=list)
-    # term -> [(doc number, tf in title, tf in summary, tf in body)]
-    postings: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+    # term -> [(doc number, BM25F term weight, whether the title has the term)]; the
+    # weight depends only on the article, so it is worked out once when building
+    postings: dict[str, list[tuple[int, float, bool]]] = field(default_factory=dict)
     # (lang, term) -> number of articles in that language with the term
     df: Counter = field(default_factory=Counter)
     docs_per_lang: Counter = field(default_factory=Counter)
@@ -95,9 +96,21 @@ class Index:
     _deletions: dict[tuple[str, str], set[str]] | None = None
     # (lang, term) -> the commonest word as written with that stem ("Mente du …?")
     _surfaces: dict[tuple[str, str], str] | None = None
+    # (filters, lang) -> which articles pass: the same few filters come back all the time
+    _allowed: dict[tuple[Filters, str], list[bool]] = field(default_factory=dict)
 
     def knows(self, term: str, lang: str) -> bool:
         return self.df[(lang, term)] > 0
+
+    def allowed(self, filters: Filters, lang: str) -> list[bool]:
+        key = (filters, lang)
+        if key not in self._allowed:
+            if len(self._allowed) > 256:
+                self._allowed.clear()
+            self._allowed[key] = [
+                doc.lang == lang and filters.accepts(doc.lang, doc.visibility, doc.facets) for doc in self.docs
+            ]
+        return self._allowed[key]
 
     @property
     def deletions(self) -> dict[tuple[str, str], set[str]]:
@@ -135,6 +148,7 @@ def build(rows, stop_terms: dict[str, frozenset[str]]) -> Index:
     title, summary, body_text)."""
     index = Index()
     totals = [0, 0, 0]
+    counted: dict[str, list[tuple[int, int, int, int]]] = {}
     for number, (pk, slug, lang, visibility, facets, *columns) in enumerate(rows):
         index.word_df.update((lang, word) for word in set(words(" ".join(columns[3:]))))
         split = [column.split() for column in columns[:3]]
@@ -144,13 +158,27 @@ def build(rows, stop_terms: dict[str, frozenset[str]]) -> Index:
         index.docs_per_lang[lang] += 1
         counts = [Counter(tokens) for tokens in split]
         for term in set().union(*counts):
-            index.postings.setdefault(term, []).append((number, counts[0][term], counts[1][term], counts[2][term]))
+            counted.setdefault(term, []).append((number, counts[0][term], counts[1][term], counts[2][term]))
             index.df[(lang, term)] += 1
         for i in range(3):
             totals[i] += lengths[i]
     n = len(index.docs) or 1
     index.avg_lengths = tuple(max(1.0, total / n) for total in totals)
+    for term, entries in counted.items():
+        index.postings[term] = [
+            (number, _saturated(index, index.docs[number], tf), bool(tf[0])) for number, *tf in entries
+        ]
     return index
+
+
+def _saturated(index: Index, doc: Doc, tf) -> float:
+    """BM25F: the term's weighted, length-normalised frequency over the three columns, saturated by K1."""
+    freq = 0.0
+    for c in range(3):
+        if tf[c]:
+            norm = 1 - LENGTH_NORM[c] + LENGTH_NORM[c] * doc.lengths[c] / index.avg_lengths[c]
+            freq += WEIGHTS[c] * tf[c] / norm
+    return freq * (K1 + 1) / (freq + K1)
 
 
 def idf(index: Index, term: str, lang: str) -> float:
@@ -166,19 +194,15 @@ def ranked(index: Index, weighted_terms: dict[str, dict[str, float]], filters: F
     matched_title: dict[int, set[str]] = {}
     idfs: dict[tuple[str, str], float] = {}
     for lang in filters.langs:
+        allowed = index.allowed(filters, lang)
         for term, weight in weighted_terms.get(lang, {}).items():
             term_idf = idfs[(lang, term)] = idf(index, term, lang)
-            for number, *tf in index.postings.get(term, ()):
-                doc = index.docs[number]
-                if doc.lang != lang or not filters.accepts(doc.lang, doc.visibility, doc.facets):
+            factor = weight * term_idf
+            for number, saturated, in_title in index.postings.get(term, ()):
+                if not allowed[number]:
                     continue
-                freq = 0.0
-                for c in range(3):
-                    if tf[c]:
-                        norm = 1 - LENGTH_NORM[c] + LENGTH_NORM[c] * doc.lengths[c] / index.avg_lengths[c]
-                        freq += WEIGHTS[c] * tf[c] / norm
-                scores[number] = scores.get(number, 0.0) + weight * term_idf * freq * (K1 + 1) / (freq + K1)
-                if tf[0] and term in doc.title_terms:
+                scores[number] = scores.get(number, 0.0) + factor * saturated
+                if in_title and term in index.docs[number].title_terms:
                     matched_title.setdefault(number, set()).add(term)
     hits = []
     for number, score in scores.items():
