@@ -76,8 +76,16 @@ def test_the_exercise_result_compares_with_the_screening_engine(signed_in, nav_u
     assert all(sign.why.replace('"', "&quot;") in page for sign in exercise.signs)
 
 
-def test_the_module_pages_render_in_english(signed_in, nav_user):
+def test_the_module_pages_render_in_english_with_the_article_from_the_database(signed_in, nav_user):
+    from tokt.knowledge.models import Article
+
     client = signed_in(nav_user)
+    walk(client, "nav", until=1)
     client.cookies["django_language"] = "en"
-    page = client.get(step_url("nav", 1), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Why NAV?" in page and "Competence needs" in page
+    page = client.get(step_url("nav", 2)).content.decode()
+    assert "Signs in meetings and cases" in page and "Warning signs" in page and "Step 2 of" in page
+    # One source of truth: an edit of the article in the knowledge bank shows in the module.
+    article = Article.objects.get(slug="arbeidsinnvandrere-og-sesongarbeid", lang="en")
+    article.body_html = article.body_html.replace("Warning signs</h2>", "Warning signs</h2><p>Edited in the bank.</p>")
+    article.save()
+    assert "Edited in the bank." in client.get(step_url("nav", 2)).content.decode()
