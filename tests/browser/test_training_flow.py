@@ -155,3 +155,17 @@ def test_the_coordinator_sees_completion_by_agency(page, account):
     page.get_by_role("button", name="Kontroller").click()
     expect(page.get_by_text("Gyldig:")).to_be_visible()
     assert_accessible_at_widths(page, where="training stats with a verified code")
+
+
+def test_the_referral_paths_for_a_municipality_are_accessible(page, account):
+    from tokt.training.models import ModuleProgress
+
+    user, password = account("fagperson")
+    ModuleProgress.objects.create(user=user, module="etter-bekymring", step=1, revision=1)
+    sign_in(page, user, password)
+    page.goto("/opplaering/etter-bekymring/steg/2/")
+    page.get_by_label("Kommune", exact=True).select_option("1841")
+    page.get_by_role("button", name="Vis henvisningsveiene").click()
+    expect(page.get_by_role("heading", name="Hvem gjør hva i din kommune?")).to_be_visible()
+    expect(page.get_by_text("Barneverntjenesten i kommunen").first).to_be_visible()
+    assert_accessible_at_widths(page, widths=(320, 360, 1280), where="training referral paths (Fauske)")

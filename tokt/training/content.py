@@ -22,6 +22,7 @@ APP_DIR = Path(__file__).resolve().parent
 DEFAULT_DIR = APP_DIR.parent.parent / "content" / "training"
 KNOWLEDGE_DIR = APP_DIR.parent.parent / "content" / "knowledge"
 AGENCIES_FILE = APP_DIR.parent / "core" / "data" / "agencies.yaml"
+REFERRALS_FILE = APP_DIR.parent / "directory" / "data" / "referral_paths.yaml"
 FILENAME_RE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>nb|en)\.yaml$")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGS = ("nb", "en")
@@ -56,6 +57,8 @@ class Section:
     title: str
     text: str  # Markdown, the module's own words
     articles: tuple[ArticleRef, ...] = ()
+    # Situation ids of the directory's referral paths, shown for the learner's municipality.
+    referrals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ class Exercise:
     types: tuple[str, ...]
     signs: tuple[Sign, ...]
     explanation: str
+    # Facts of the screening catalogue that the story settles (e.g. act_present), given to the engine as observed.
+    facts: tuple[str, ...] = ()
 
     @property
     def sign_ids(self) -> tuple[str, ...]:
@@ -226,6 +231,8 @@ class Checker:
     article_sections: Callable[[str, str], set[str] | None]
     sign_ids: frozenset[str]
     agency_slugs: frozenset[str]
+    situation_ids: frozenset[str] = frozenset()
+    fact_ids: frozenset[str] = frozenset()
 
 
 def knowledge_sections(directory: Path = KNOWLEDGE_DIR) -> Callable[[str, str], set[str] | None]:
@@ -245,6 +252,11 @@ def knowledge_sections(directory: Path = KNOWLEDGE_DIR) -> Callable[[str, str], 
 def agency_slugs(path: Path = AGENCIES_FILE) -> frozenset[str]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return frozenset(a["slug"] for a in data["agencies"])
+
+
+def situation_ids(path: Path = REFERRALS_FILE) -> frozenset[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return frozenset(s["id"] for s in data["situations"])
 
 
 def _parse_article_ref(doc: _Doc, node, lang: str, check: Checker) -> ArticleRef | None:
@@ -272,14 +284,21 @@ def _parse_section(doc: _Doc, node, lang: str, check: Checker) -> Section | None
         if ("articles" in data)
         else []
     )
+    referrals = []
+    for rnode in doc.seq(data["referrals"], "referrals") if "referrals" in data else []:
+        situation = doc.text(rnode, "a referral situation")
+        if situation and situation not in check.situation_ids:
+            doc.problem(rnode, f"no referral situation {situation!r} in tokt/directory/data/referral_paths.yaml")
+        referrals.append(situation)
     section = Section(
         id=doc.ident(doc.require(data, "id", node, "a section"), "the section id"),
         title=doc.text(doc.require(data, "title", node, "a section"), "the section title"),
         text=doc.text(data.get("text"), "the section text", required=False),
         articles=tuple(r for r in refs if r is not None),
+        referrals=tuple(r for r in referrals if r),
     )
-    if not section.text and not section.articles:
-        doc.problem(node, f"section {section.id!r} has neither text nor articles")
+    if not section.text and not section.articles and not section.referrals:
+        doc.problem(node, f"section {section.id!r} has neither text, articles nor referrals")
     return section
 
 
@@ -337,6 +356,12 @@ def _parse_exercise(doc: _Doc, node, check: Checker) -> Exercise | None:
             doc.problem(snode, f"sign {sid!r} has no 'in_story' (true or false)")
         why = doc.text(doc.require(sdata, "why", snode, f"sign {sid!r}"), "why")
         signs.append(Sign(sid, in_story, why))
+    facts = []
+    for fnode in doc.seq(data["facts"], "facts") if "facts" in data else []:
+        fact = doc.text(fnode, "a fact")
+        if fact and fact not in check.fact_ids:
+            doc.problem(fnode, f"fact {fact!r} is not a fact id of the screening catalogue")
+        facts.append(fact)
     _unique(doc, node, [s.id for s in signs], f"signs of exercise {eid!r}")
     if not any(s.in_story for s in signs) or all(s.in_story for s in signs):
         doc.problem(node, f"exercise {eid!r} needs signs both in the story and not in it")
@@ -348,6 +373,7 @@ def _parse_exercise(doc: _Doc, node, check: Checker) -> Exercise | None:
         types=tuple(types),
         signs=tuple(signs),
         explanation=doc.text(doc.require(data, "explanation", node, f"exercise {eid!r}"), "the explanation"),
+        facts=tuple(f for f in facts if f),
     )
 
 
@@ -421,9 +447,11 @@ def _shape(module: Module) -> dict:
     return {
         "order": module.order,
         "agencies": module.agencies,
-        "sections": [(s.id, [(a.slug, bool(a.section)) for a in s.articles]) for s in module.sections],
+        "sections": [(s.id, [(a.slug, bool(a.section)) for a in s.articles], s.referrals) for s in module.sections],
         "quiz": [(q.id, [(o.id, o.correct) for o in q.options]) for q in module.quiz],
-        "exercises": [(e.id, e.age_group, e.types, [(s.id, s.in_story) for s in e.signs]) for e in module.exercises],
+        "exercises": [
+            (e.id, e.age_group, e.types, e.facts, [(s.id, s.in_story) for s in e.signs]) for e in module.exercises
+        ],
     }
 
 
@@ -449,9 +477,9 @@ def compare_languages(modules: Iterable[Module]) -> list[Problem]:
 
 def load_modules(directory: Path = DEFAULT_DIR, check: Checker | None = None) -> tuple[list[Module], list[Problem]]:
     if check is None:
-        from tokt.training.engine import sign_ids
+        from tokt.training.engine import fact_ids, sign_ids
 
-        check = Checker(knowledge_sections(), sign_ids(), agency_slugs())
+        check = Checker(knowledge_sections(), sign_ids(), agency_slugs(), situation_ids(), fact_ids())
     modules, problems = [], []
     for path in sorted(Path(directory).glob("*")):
         if path.name == "README.md" or path.is_dir():

@@ -27,17 +27,24 @@ def sign_ids() -> frozenset[str]:
     return frozenset(load_catalogue().indicators)
 
 
+def fact_ids() -> frozenset[str]:
+    return frozenset(load_catalogue().facts)
+
+
 def sign_names(ids: Iterable[str], lang: str) -> dict[str, str]:
     indicators = load_catalogue().indicators
     return {i: indicators[i].name.get(lang) if i in indicators else i for i in ids}
 
 
-def screen_signs(observed: Iterable[str], *, age_group: str, types: Iterable[str]) -> EngineResult:
+def screen_signs(
+    observed: Iterable[str], *, age_group: str, types: Iterable[str], facts: Iterable[str] = ()
+) -> EngineResult:
     """What the screening engine says about these signs; signs not ticked stay unknown, never "no"."""
     inp = ScreeningInput(
         age_group=AgeGroup(age_group),
         exploitation_types=frozenset(ExploitationType(t) for t in types),
         indicators={i: State.OBSERVED for i in observed},
+        facts={f: State.OBSERVED for f in facts},
     )
     assessment = assess(inp)
     reason = assessment.continuum_reason

@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from tokt.core.models import Agency
+from tokt.core.models import Agency, Municipality
 from tokt.knowledge.selectors import article_to_show, article_url
 from tokt.training.content import Module, Section, estimated_minutes, load_modules, word_count
 from tokt.training.models import Certificate, ModuleProgress, QuizAnswer
@@ -111,12 +111,31 @@ def _escape(text: str) -> str:
 
 
 def article_words(module: Module) -> int:
-    return sum(part.words for section in module.sections for part in article_parts(section, module.lang))
+    """Words the module shows from other apps: knowledge-bank articles and referral-path steps.
+
+    Contact cards of the referral paths are scanned, not read, and are not counted.
+    """
+    words = sum(part.words for section in module.sections for part in article_parts(section, module.lang))
+    for section in module.sections:
+        for answer in referral_paths(section, "", module.lang) if section.referrals else []:
+            words += word_count(answer.title, answer.summary, *(f"{s.title} {s.detail} {s.when}" for s in answer.steps))
+    return words
 
 
 def minutes(module: Module) -> int:
     """The module's estimated time in whole minutes (rounded up)."""
     return int(-(-estimated_minutes(module, article_words(module)) // 1))
+
+
+def municipalities():
+    return list(Municipality.objects.salten())
+
+
+def referral_paths(section: Section, municipality: str, lang: str) -> list:
+    """The directory's referral paths of the section's situations, with the actors of one municipality."""
+    from tokt.directory.selectors import referral_answer
+
+    return referral_answer(section.referrals, municipality or None, lang) if section.referrals else []
 
 
 # ----------------------------------------------------------------- progress

@@ -107,6 +107,8 @@ def _render_step(request, module, index, shown, done, form, token, status=200):
     if shown.kind == "section":
         section = module.section(shown.key)
         context.update(section=section, parts=selectors.article_parts(section, module.lang), form=form)
+        if section.referrals:
+            context.update(_referral_context(request, section, module.lang))
         template = "training/step_section.html"
     elif shown.kind == "quiz":
         context["form"] = form if isinstance(form, QuizForm) else QuizForm(initial={"token": token}, module=module)
@@ -119,6 +121,20 @@ def _render_step(request, module, index, shown, done, form, token, status=200):
         context.update(exercise=exercise, form=form)
         template = "training/step_exercise.html"
     return render(request, template, context, status=status)
+
+
+def _referral_context(request, section, lang) -> dict:
+    """The municipality chosen in the query string (one of Salten's, else none) and its paths."""
+    municipalities = selectors.municipalities()
+    wanted = request.GET.get("kommune", "")
+    chosen = wanted if wanted in {m.number for m in municipalities} else ""
+    if wanted and not chosen:
+        messages.error(request, _("Velg en kommune fra listen."))
+    return {
+        "municipalities": municipalities,
+        "municipality": chosen,
+        "paths": selectors.referral_paths(section, chosen, lang) if chosen else [],
+    }
 
 
 @require(Perm.TAKE_TRAINING)
@@ -151,8 +167,9 @@ def exercise_result(request, slug, exercise):
     ticked = set(attempt.ticked)
     names = sign_names(found.sign_ids, module.lang)
     rows = [{"sign": s, "name": names[s.id], "ticked": s.id in ticked} for s in found.signs]
-    yours = screen_signs(ticked, age_group=found.age_group, types=found.types)
-    expected = screen_signs(found.expected, age_group=found.age_group, types=found.types)
+    scope = {"age_group": found.age_group, "types": found.types, "facts": found.facts}
+    yours = screen_signs(ticked, **scope)
+    expected = screen_signs(found.expected, **scope)
     index = next(i for i, s in enumerate(module.steps) if s.key == found.id and s.kind == "exercise")
     context = {"module": module, "exercise": found, "rows": rows, "yours": yours, "expected": expected}
     context["matches"] = sum(r["ticked"] == r["sign"].in_story for r in rows)

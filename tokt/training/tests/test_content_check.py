@@ -61,6 +61,8 @@ def _checker():
         article_sections=lambda slug, lang: {"s-finnes"} if slug == "kjent" else None,
         sign_ids=frozenset({"EXP01", "CR01"}),
         agency_slugs=frozenset({"nav"}),
+        situation_ids=frozenset({"minor"}),
+        fact_ids=frozenset({"act_present"}),
     )
 
 
@@ -117,3 +119,12 @@ def test_a_missing_language_and_bad_yaml_are_reported(tmp_path):
     assert any("solo.nb.yaml:1: module 'solo' has no en version" in p for p in problems), problems
     assert any("broken.nb.yaml:2: not valid YAML" in p for p in problems), problems
     assert any("Bad Name.yaml:1: the file name" in p for p in problems), problems
+
+
+def test_unknown_referral_situations_and_facts_are_reported(tmp_path):
+    broken = GOOD.replace("    articles:\n", "    referrals: [minor, borte]\n    articles:\n", 1).replace(
+        "    types: [labour]\n", "    types: [labour]\n    facts: [act_present, ukjent]\n"
+    )
+    problems = _check(tmp_path, broken, broken)
+    assert any("m.nb.yaml:8:" in p and "no referral situation 'borte'" in p for p in problems), problems
+    assert any("fact 'ukjent' is not a fact id" in p for p in problems), problems

@@ -17,7 +17,8 @@ def test_the_signs_in_a_story_weigh_more_than_none_in_every_exercise():
     empty = {}
     for module in modules:
         for exercise in module.exercises:
-            key = (exercise.age_group, exercise.types)
-            empty.setdefault(key, screen_signs([], age_group=exercise.age_group, types=exercise.types))
-            expected = screen_signs(exercise.expected, age_group=exercise.age_group, types=exercise.types)
+            scope = {"age_group": exercise.age_group, "types": exercise.types, "facts": exercise.facts}
+            key = (exercise.age_group, exercise.types, exercise.facts)
+            empty.setdefault(key, screen_signs([], **scope))
+            expected = screen_signs(exercise.expected, **scope)
             assert expected.position != empty[key].position, (module.slug, exercise.id)

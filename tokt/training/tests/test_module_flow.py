@@ -89,3 +89,14 @@ def test_the_module_pages_render_in_english_with_the_article_from_the_database(s
     article.body_html = article.body_html.replace("Warning signs</h2>", "Warning signs</h2><p>Edited in the bank.</p>")
     article.save()
     assert "Edited in the bank." in client.get(step_url("nav", 2)).content.decode()
+
+
+def test_the_referral_section_shows_the_directory_paths_for_the_chosen_municipality(signed_in, nav_user):
+    client = signed_in(nav_user)
+    walk(client, "etter-bekymring", until=1)
+    url = step_url("etter-bekymring", 2)
+    assert "Velg kommunen du jobber i" in client.get(url).content.decode()
+    page = client.get(url, {"kommune": "1804"}).content.decode()
+    assert "Barnevernvakta i Bodø" in page and "A-krimsenteret i Nordland" in page
+    page = client.get(url, {"kommune": "9999"}, follow=True).content.decode()
+    assert "Velg en kommune fra listen." in page and "Barnevernvakta i Bodø" not in page
