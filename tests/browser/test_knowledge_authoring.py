@@ -56,6 +56,7 @@ def test_a_coordinator_creates_previews_edits_retires_and_restores_an_article(pa
     expect(page.locator(".tokt-kb-result").first).to_contain_text("Utnytting i oppdrettsnæringen")
     expect(page.get_by_text("Mente du")).to_be_visible()
     assert_accessible_at_widths(page, where="knowledge search with a suggestion")
+    page.wait_for_load_state("networkidle")
 
 
 def test_a_coordinator_restores_an_earlier_version_from_the_history(page, account):
@@ -69,3 +70,5 @@ def test_a_coordinator_restores_an_earlier_version_from_the_history(page, accoun
     page.get_by_role("button", name="Gjenopprett versjonen fra").click()
     expect(page.get_by_text("Den tidligere versjonen er gjenopprettet.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Ordliste: begreper")
+    # Let the page's last requests finish before the live server is torn down (see issue 9).
+    page.wait_for_load_state("networkidle")
