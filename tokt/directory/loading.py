@@ -48,6 +48,8 @@ def actor_fields(actor: datafile.Actor) -> dict:
         "hours_en": actor.hours.en if actor.hours else "",
         "languages": list(actor.languages),
         "anonymous": actor.anonymous,
+        "cost": actor.cost,
+        "internal_note": actor.internal_note,
         "public": actor.public,
         "verified": actor.verified,
         "last_verified": actor.last_verified,
@@ -71,8 +73,10 @@ def load_directory(*, models, overwrite: bool = False, actors=None, situations=N
     situations = situations if situations is not None else datafile.load_referral_paths(actors=actors)
     report = LoadReport()
     Actor = models.Actor
+    # An early migration runs this with a historical model that lacks later fields.
+    known = {f.name for f in Actor._meta.get_fields()}
     for position, item in enumerate(actors, start=1):
-        fields = actor_fields(item) | {"position": position}
+        fields = {k: v for k, v in (actor_fields(item) | {"position": position}).items() if k in known}
         numbers = [] if item.municipalities == "all" else sorted(item.municipalities)
         obj = Actor.objects.filter(slug=item.id).first()
         if obj is None:

@@ -30,6 +30,8 @@ def months_before(day: dt.date, months: int) -> dt.date:
 class ActorKind(models.TextChoices):
     # Order matters: contact lists show emergency numbers first.
     EMERGENCY = "emergency", _("Nødnummer")
+    # Numbers that answer around the clock but are not emergency numbers (116 117, 116 006).
+    HELPLINE = "helpline", _("Hjelpetelefon (ikke nødnummer)")
     MUNICIPAL = "municipal", _("Kommunal tjeneste")
     REGIONAL = "regional", _("Regional tjeneste")
     NETWORK = "network", _("Nettverket i Salten")
@@ -37,6 +39,15 @@ class ActorKind(models.TextChoices):
 
 
 KIND_ORDER = {kind.value: index for index, kind in enumerate(ActorKind)}
+
+
+class CallCost(models.TextChoices):
+    """What a call costs the caller: the public pages never call a number free unless a source says so."""
+
+    FREE = "free", _("Gratis å ringe")
+    CHARGED = "charged", _("Koster penger å ringe")
+    STANDARD = "standard", _("Vanlig samtalepris")
+    UNKNOWN = "unknown", _("Pris ikke kjent")
 
 
 class Service(models.TextChoices):
@@ -66,6 +77,22 @@ class ActorQuerySet(models.QuerySet):
     def stale(self, today: dt.date) -> ActorQuerySet:
         return self.filter(last_verified__lt=months_before(today, STALE_AFTER_MONTHS))
 
+    def confirmed(self, today: dt.date) -> ActorQuerySet:
+        """Entries a named coordinator confirmed in ToKt within the last six months.
+
+        Only these may be shown to the public: a number read off a stored web
+        page by a script is not a confirmation.
+        """
+        return self.filter(
+            verified=True,
+            verified_by_user__isnull=False,
+            last_verified__gte=months_before(today, STALE_AFTER_MONTHS),
+        )
+
+    def to_review(self, today: dt.date) -> ActorQuerySet:
+        """Every entry that is unverified, stale or never confirmed by a named coordinator."""
+        return self.exclude(pk__in=self.confirmed(today).values("pk"))
+
 
 class Actor(models.Model):
     slug = models.SlugField(
@@ -75,6 +102,13 @@ class Actor(models.Model):
     kind = models.CharField(_("type"), max_length=20, choices=ActorKind.choices)
     description_nb = models.TextField(_("hva aktøren gjør (bokmål)"))
     description_en = models.TextField(_("hva aktøren gjør (engelsk)"))
+    # Provenance, research and verification notes: shown to coordinators only, never publicly.
+    internal_note = models.TextField(
+        _("interne merknader"),
+        blank=True,
+        help_text=_("Kilder, forbehold og hva som må kontrolleres. Vises bare for koordinatorer."),
+    )
+    cost = models.CharField(_("pris for å ringe"), max_length=16, choices=CallCost.choices, default=CallCost.UNKNOWN)
     services = models.JSONField(_("tjenester"), default=list)
     all_municipalities = models.BooleanField(_("dekker hele landet"), default=False)
     municipalities = models.ManyToManyField(
@@ -127,6 +161,10 @@ class Actor(models.Model):
 
     def is_stale(self, today: dt.date) -> bool:
         return self.last_verified < months_before(today, STALE_AFTER_MONTHS)
+
+    def is_confirmed(self, today: dt.date) -> bool:
+        """See ``ActorQuerySet.confirmed``."""
+        return self.verified and self.verified_by_user_id is not None and not self.is_stale(today)
 
     @property
     def service_labels(self) -> list[str]:

@@ -55,6 +55,9 @@ class ContactCard:
     public: bool = False
     verified: bool = False
     last_verified: dt.date | None = None
+    # Confirmed by a named coordinator within six months (``ActorQuerySet.confirmed``).
+    confirmed: bool = False
+    cost: str = "unknown"
 
     @property
     def service_labels(self) -> list[str]:
@@ -62,7 +65,7 @@ class ContactCard:
         return [str(labels.get(s, s)) for s in self.services]
 
     @classmethod
-    def from_actor(cls, actor: Actor, lang: str = "nb") -> ContactCard:
+    def from_actor(cls, actor: Actor, lang: str = "nb", today: dt.date | None = None) -> ContactCard:
         return cls(
             id=actor.slug,
             name=actor.name,
@@ -80,6 +83,8 @@ class ContactCard:
             public=actor.public,
             verified=actor.verified,
             last_verified=actor.last_verified,
+            confirmed=actor.is_confirmed(today or timezone.localdate()),
+            cost=actor.cost,
         )
 
 
@@ -125,7 +130,8 @@ def language_name(code: str) -> str:
 
 
 def public_contacts(municipality: str | None = None, lang: str = "nb") -> list[ContactCard]:
-    actors = Actor.objects.public()
+    """Public actors a named coordinator confirmed within six months: the only ones readers see."""
+    actors = Actor.objects.public().confirmed(timezone.localdate())
     if municipality:
         actors = actors.serving(municipality)
     return [ContactCard.from_actor(a, lang) for a in sorted(actors, key=_kind_order)]
@@ -263,6 +269,33 @@ def referral_answer(situation_ids: Iterable[str], municipality: str | None, lang
 def stale_actors(today: dt.date | None = None) -> list[Actor]:
     today = today or timezone.localdate()
     return list(Actor.objects.stale(today).order_by("last_verified", "name"))
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    actor: Actor
+    reasons: tuple[str, ...]
+
+
+def review_queue(today: dt.date | None = None) -> list[ReviewItem]:
+    """Every entry that is not confirmed: unverified, stale, or never confirmed by a named coordinator.
+
+    Public entries come first: until confirmed they are hidden from the public pages.
+    """
+    from django.utils.translation import gettext as _
+
+    today = today or timezone.localdate()
+    items = []
+    for actor in Actor.objects.to_review(today).order_by("-public", "last_verified", "name"):
+        reasons = []
+        if not actor.verified:
+            reasons.append(_("ikke kontrollert mot kilden"))
+        if actor.is_stale(today):
+            reasons.append(_("ikke kontrollert på seks måneder"))
+        if actor.verified_by_user_id is None:
+            reasons.append(_("ikke bekreftet av en koordinator i ToKt"))
+        items.append(ReviewItem(actor, tuple(reasons)))
+    return items
 
 
 @dataclass(frozen=True)

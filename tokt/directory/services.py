@@ -18,6 +18,8 @@ ACTOR_FIELDS = (
     "kind",
     "description_nb",
     "description_en",
+    "internal_note",
+    "cost",
     "services",
     "all_municipalities",
     "phone",

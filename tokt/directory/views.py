@@ -40,7 +40,7 @@ def index(request):
         language=filters.get("sprak", ""),
     )
     can_edit = has_perm(request.user, Perm.EDIT_DIRECTORY)
-    stale_ids = {a.slug for a in selectors.stale_actors()} if can_edit else set()
+    stale_ids = {item.actor.slug for item in selectors.review_queue()} if can_edit else set()
     context = {
         "form": form,
         "actors": actors,
@@ -103,7 +103,7 @@ def actor_history(request, slug):
 
 @require(Perm.EDIT_DIRECTORY)
 def stale(request):
-    context = {"actors": selectors.stale_actors(), "today": timezone.localdate()}
+    context = {"items": selectors.review_queue(), "today": timezone.localdate()}
     return render(request, "directory/stale.html", context)
 
 

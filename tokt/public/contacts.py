@@ -2,14 +2,14 @@
 
 ONE function, ``public_contacts``, is the only place the public site reads the
 directory: ``tokt.directory.selectors.public_contacts`` (the database, which
-coordinators edit). If that returns nothing or the database cannot answer, the
-reviewed data file tokt/directory/data/actors.yaml is used, so the help page
-never shows an empty list.
+coordinators edit). It returns only entries a named coordinator confirmed within
+six months. There is deliberately no fallback to the YAML seed: an unconfirmed
+number must never reach a reader. If the database cannot answer, the list is
+empty and the page still names 112 in its own text.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -36,13 +36,6 @@ class Contact:
     languages: tuple[str, ...]  # ISO 639 codes
 
 
-@functools.lru_cache(maxsize=1)
-def _datafile_actors() -> tuple:
-    from tokt.directory.datafile import load_actors
-
-    return tuple(actor for actor in load_actors() if actor.public)
-
-
 def _from_directory(text_lang: str) -> list[Contact]:
     from tokt.directory.selectors import public_contacts as directory_contacts
 
@@ -55,24 +48,6 @@ def _from_directory(text_lang: str) -> list[Contact]:
     return [
         _contact(c.id, c.name, c.description, text_lang, c.phone, c.phone_link, c.email, c.url, c.hours, c.languages)
         for c in cards
-    ]
-
-
-def _from_datafile(text_lang: str) -> list[Contact]:
-    return [
-        _contact(
-            a.id,
-            a.name,
-            a.description.get(text_lang),
-            text_lang,
-            a.phone,
-            a.phone_e164,
-            a.email,
-            a.url,
-            a.hours.get(text_lang) if a.hours else "",
-            a.languages,
-        )
-        for a in _datafile_actors()
     ]
 
 
@@ -95,7 +70,7 @@ def _contact(id, name, description, text_lang, phone, e164, email, url, hours, l
 def public_contacts(lang: str) -> list[Contact]:
     """Public contacts, texts in bokmål for ``nb`` and in English for every other language."""
     text_lang = "nb" if lang == "nb" else "en"
-    contacts = _from_directory(text_lang) or _from_datafile(text_lang)
+    contacts = _from_directory(text_lang)
     return sorted(contacts, key=lambda c: FIRST.index(c.id) if c.id in FIRST else len(FIRST))
 
 

@@ -64,7 +64,7 @@ def test_a_coordinator_downloads_a_poster_pdf(signed_in, koordinator, two_langua
     assert client.get(reverse("public_admin:print_download", args=["lt", "flyer"])).status_code == 404
 
 
-def test_print_material_points_its_qr_code_to_the_languages_page(settings, two_languages):
+def test_print_material_points_its_qr_code_to_the_languages_page(settings, two_languages, confirmed_directory):
     settings.PUBLIC_BASE_URL = "https://tokt.example.org"
     html = printing.render_html("lt", "poster")
     assert "https://tokt.example.org/lt/" in html
