@@ -179,6 +179,52 @@ class Actor(models.Model):
         return phone_e164(self.phone) if self.phone else ""
 
 
+class PublicField(models.TextChoices):
+    """The fields of an actor a public reader sees, translated one row per (actor, field, language)."""
+
+    NAME = "name", _("navn")
+    DESCRIPTION = "description", _("hva tjenesten gjør")
+    HOURS = "hours", _("åpningstid")
+
+
+class TranslationStatus(models.TextChoices):
+    MACHINE_ASSISTED = "machine_assisted", _("maskinassistert, ikke gjennomgått")
+    REVIEWED = "reviewed", _("gjennomgått av en som kan språket")
+
+
+class ActorText(models.Model):
+    """One public field of one actor in one public language other than nb and en.
+
+    nb (the original) and en (the source for every other language) stay on
+    ``Actor``; a missing row means the reader sees no text for that field,
+    never a text in another language.
+    """
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="texts")
+    field = models.CharField(_("felt"), max_length=16, choices=PublicField.choices)
+    lang = models.CharField(_("språk"), max_length=16)
+    text = models.TextField(_("tekst"))
+    status = models.CharField(
+        _("oversettelsesstatus"),
+        max_length=20,
+        choices=TranslationStatus.choices,
+        default=TranslationStatus.MACHINE_ASSISTED,
+    )
+    translated_on = models.DateField(_("oversatt"))
+    edited_in_ui = models.BooleanField(default=False, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["actor", "field", "lang"]
+        constraints = [models.UniqueConstraint(fields=["actor", "field", "lang"], name="directory_actor_text_unique")]
+        verbose_name = _("oversettelse")
+        verbose_name_plural = _("oversettelser")
+
+    def __str__(self) -> str:
+        return f"{self.actor_id}/{self.field}/{self.lang}"
+
+
 class ReferralSituation(models.Model):
     slug = models.SlugField(_("id"), max_length=64, unique=True)
     title_nb = models.CharField(_("tittel (bokmål)"), max_length=200)

@@ -32,6 +32,7 @@ from tokt.directory.models import (
     ReferralStep,
     Service,
     StepActor,
+    TranslationStatus,
 )
 
 
@@ -58,6 +59,10 @@ class ContactCard:
     # Confirmed by a named coordinator within six months (``ActorQuerySet.confirmed``).
     confirmed: bool = False
     cost: str = "unknown"
+    # Language of ``name`` (official names stay Norwegian unless translated) and of the texts.
+    name_lang: str = "nb"
+    text_status: str = "original"
+    translated_on: dt.date | None = None
 
     @property
     def service_labels(self) -> list[str]:
@@ -66,18 +71,25 @@ class ContactCard:
 
     @classmethod
     def from_actor(cls, actor: Actor, lang: str = "nb", today: dt.date | None = None) -> ContactCard:
+        """The card in ``lang``: nb and en from the actor, other languages from its ``ActorText`` rows.
+
+        A field without a row in ``lang`` is empty, never shown in another language
+        (prefetch ``texts`` when building many cards).
+        """
+        texts = _texts(actor, lang)
         return cls(
             id=actor.slug,
-            name=actor.name,
+            name=texts.get("name", actor.name),
+            name_lang=lang if "name" in texts else "nb",
             kind=actor.kind,
-            description=actor.description(lang),
+            description=texts.get("description", ""),
             services=tuple(actor.services),
             phone=actor.phone,
             phone_link=actor.phone_link,
             email=actor.email,
             url=actor.url,
             address=actor.address,
-            hours=actor.hours(lang),
+            hours=texts.get("hours", ""),
             languages=tuple(actor.languages),
             anonymous=actor.anonymous,
             public=actor.public,
@@ -85,7 +97,23 @@ class ContactCard:
             last_verified=actor.last_verified,
             confirmed=actor.is_confirmed(today or timezone.localdate()),
             cost=actor.cost,
+            text_status=texts.get("status", "original"),
+            translated_on=texts.get("translated_on"),
         )
+
+
+def _texts(actor: Actor, lang: str) -> dict:
+    """The actor's public texts in ``lang`` plus their translation status and date."""
+    if lang in ("nb", "en"):
+        found = {"description": actor.description(lang), "hours": actor.hours(lang)}
+        return {k: v for k, v in found.items() if v} | ({"status": "machine_assisted"} if lang == "en" else {})
+    rows = [t for t in actor.texts.all() if t.lang == lang]
+    found: dict = {t.field: t.text for t in rows}
+    if rows:
+        machine = [t for t in rows if t.status == TranslationStatus.MACHINE_ASSISTED]
+        found["status"] = "machine_assisted" if machine else "reviewed"
+        found["translated_on"] = max(t.translated_on for t in (machine or rows))
+    return found
 
 
 def _kind_order(actor: Actor) -> tuple[int, int]:
@@ -131,7 +159,7 @@ def language_name(code: str) -> str:
 
 def public_contacts(municipality: str | None = None, lang: str = "nb") -> list[ContactCard]:
     """Public actors a named coordinator confirmed within six months: the only ones readers see."""
-    actors = Actor.objects.public().confirmed(timezone.localdate())
+    actors = Actor.objects.public().confirmed(timezone.localdate()).prefetch_related("texts")
     if municipality:
         actors = actors.serving(municipality)
     return [ContactCard.from_actor(a, lang) for a in sorted(actors, key=_kind_order)]
