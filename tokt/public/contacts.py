@@ -50,6 +50,20 @@ class Contact:
     translated_on: dt.date | None
 
 
+_COST_KEYS = {"free": "cost_free", "charged": "cost_charged", "standard": "cost_standard"}
+
+
+def phone_labels(contact: Contact, ui: dict[str, str]) -> list[str]:
+    """What a reader must know before calling: the cost if known, and when it is not an emergency number."""
+    labels = []
+    if contact.phone:
+        if contact.cost in _COST_KEYS:
+            labels.append(ui[_COST_KEYS[contact.cost]])
+        if not contact.emergency:
+            labels.append(ui["not_emergency"])
+    return labels
+
+
 def _language_names(codes, lang: str) -> tuple[str, ...]:
     names = []
     with translation.override(lang):

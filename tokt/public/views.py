@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from tokt.accounts.permissions import public
 from tokt.core.csrf import NoReferrerCsrfViewMiddleware
-from tokt.public.contacts import LEAD, Contact, public_contacts
+from tokt.public.contacts import LEAD, Contact, phone_labels, public_contacts
 from tokt.public.content import MASTER, Site
 from tokt.public.forms import CONTACT_MAX, MESSAGE_MAX, TipForm
 from tokt.public.pages import FOOTER_PAGES, HOME, current_site, exit_url, page_html, page_url
@@ -86,20 +86,11 @@ def not_found_response(site: Site, lang: str) -> HttpResponse:
     return _respond("public/not_found.html", context, status=404)
 
 
-_COST_KEYS = {"free": "cost_free", "charged": "cost_charged", "standard": "cost_standard"}
-
-
 def _contact_row(contact: Contact, ui: dict[str, str], lang: str) -> dict:
-    labels = []
-    if contact.phone:
-        if contact.cost in _COST_KEYS:
-            labels.append(ui[_COST_KEYS[contact.cost]])
-        if not contact.emergency:
-            labels.append(ui["not_emergency"])
     return {
         "c": contact,
         "name_lang": contact.name_lang if contact.name_lang != lang else "",
-        "phone_labels": labels,
+        "phone_labels": phone_labels(contact, ui),
         "languages": ", ".join(contact.languages),
         "checked": ui["checked_on"].format(date=contact.checked_on.isoformat()) if contact.checked_on else "",
     }
@@ -156,6 +147,9 @@ def page(request, lang: str, page_id: str):
     parts = page_html(site, lang, found)
     chrome = _chrome(site, lang, switch_to=lambda code: page_url(code, page_id))
     contacts = _contacts_context(site, lang) if len(parts) > 1 else {}
+    # A page that says "call ROSA" gives the number (and 112, 116 111) right there.
+    if len(parts) == 1 and "ROSA" in found.body:
+        contacts = {"number_box": _contacts_context(site, lang)["lead_contacts"]}
     context = (
         chrome
         | contacts
@@ -165,6 +159,7 @@ def page(request, lang: str, page_id: str):
             "parts": parts,
             "content_lang": site.languages[found.lang].tag if found.lang != lang else "",
             "machine_notice": _machine_notice(chrome["ui"], found, contacts) if lang != MASTER else "",
+        "contacts_url": page_url(lang, "help"),
             "tip_url": reverse("public:tips", kwargs={"lang": lang}),
             "tip_linked": page_id in TIP_LINK_PAGES,
             "quick_exit_note": page_id == "safe-browsing",
