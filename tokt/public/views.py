@@ -159,7 +159,7 @@ def page(request, lang: str, page_id: str):
             "parts": parts,
             "content_lang": site.languages[found.lang].tag if found.lang != lang else "",
             "machine_notice": _machine_notice(chrome["ui"], found, contacts) if lang != MASTER else "",
-        "contacts_url": page_url(lang, "help"),
+            "contacts_url": page_url(lang, "help"),
             "tip_url": reverse("public:tips", kwargs={"lang": lang}),
             "tip_linked": page_id in TIP_LINK_PAGES,
             "quick_exit_note": page_id == "safe-browsing",

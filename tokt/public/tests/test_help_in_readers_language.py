@@ -25,7 +25,7 @@ def _visible_text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", body).split())
 
 
-def _english_fragments() -> set[str]:
+def english_fragments() -> set[str]:
     """Sentences a reader of another language must not see: the English UI, actor texts and help page."""
     root = settings.BASE_DIR / "content" / "public" / "en"
     ui = yaml.safe_load((root / "_ui.yaml").read_text(encoding="utf-8"))
@@ -46,7 +46,7 @@ def _english_fragments() -> set[str]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_help_page_has_no_english_and_no_internal_note(client, confirmed_directory, lang):
     text = _visible_text(client.get(f"/{lang}/help/").content.decode())
-    english = [f for f in _english_fragments() if f in text]
+    english = [f for f in english_fragments() if f in text]
     assert english == []
     assert [m for m in INTERNAL_MARKERS if m in text] == []
     for actor in Actor.objects.exclude(internal_note=""):
