@@ -36,6 +36,8 @@ class ActorKind(models.TextChoices):
     REGIONAL = "regional", _("Regional tjeneste")
     NETWORK = "network", _("Nettverket i Salten")
     NATIONAL = "national", _("Nasjonal tjeneste")
+    # A web page with information: never the responsible actor for a referral step.
+    RESOURCE = "resource", _("Nettressurs")
 
 
 KIND_ORDER = {kind.value: index for index, kind in enumerate(ActorKind)}

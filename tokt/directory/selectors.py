@@ -8,6 +8,8 @@ For other apps (stable signatures):
   the actors of those referral paths, in step order, each once, limited to
   those covering ``municipality``. The screening result uses this, so its
   "whom to contact" equals the directory's answer by construction.
+* ``referral_data(situation_ids, municipality, lang="nb") -> ReferralData``
+  referral paths and contacts as plain frozen dataclasses, for the screening app.
 * ``DirectoryContacts().resolve(actor_id, municipality)`` a contacts provider
   for the pure-Python screening engine (returns its ``Contact``).
 """
@@ -168,15 +170,7 @@ def public_contacts(municipality: str | None = None, lang: str = "nb") -> list[C
 def contacts_for_situations(
     situation_ids: Iterable[str], municipality: str | None, lang: str = "nb"
 ) -> list[ContactCard]:
-    seen: set[str] = set()
-    cards: list[ContactCard] = []
-    for answer in referral_answer(situation_ids, municipality, lang):
-        for step in answer.steps:
-            for actor in step.actors:
-                if actor.id not in seen:
-                    seen.add(actor.id)
-                    cards.append(actor)
-    return cards
+    return _flatten(referral_answer(situation_ids, municipality, lang))
 
 
 class DirectoryContacts:
@@ -220,6 +214,10 @@ class DirectoryContacts:
 # ----------------------------------------------------------------- referral paths
 
 
+MINOR = "minor"
+ACUTE = "acute_danger"
+
+
 @dataclass(frozen=True)
 class StepAnswer:
     number: int
@@ -247,6 +245,40 @@ class SituationAnswer:
     unverified: tuple[str, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True)
+class ReferralData:
+    """What the screening result needs from the directory, as plain data."""
+
+    paths: tuple[SituationAnswer, ...]  # in display order, a minor's path first
+    contacts: tuple[ContactCard, ...]  # every actor of those paths, in step order, each once
+
+
+def referral_data(situation_ids: Iterable[str], municipality: str | None, lang: str = "nb") -> ReferralData:
+    """Referral paths and contacts for ``situation_ids`` in ``municipality`` (kommunenummer), as frozen dataclasses.
+
+    The one function the screening app calls: ``paths`` holds each situation's
+    steps (``StepAnswer.responsible`` is the actor responsible for the step,
+    never a web resource; ``others`` the rest), with only actors that cover the
+    municipality; ``contacts`` the same actors flattened. ``ContactCard.confirmed``
+    says whether a named coordinator confirmed the entry within six months;
+    texts are in ``lang`` ("nb" or "en"). Unknown situation ids are ignored.
+    """
+    paths = tuple(referral_answer(situation_ids, municipality, lang))
+    return ReferralData(paths=paths, contacts=tuple(_flatten(paths)))
+
+
+def _flatten(paths: Iterable[SituationAnswer]) -> list[ContactCard]:
+    seen: set[str] = set()
+    cards: list[ContactCard] = []
+    for answer in paths:
+        for step in answer.steps:
+            for actor in step.actors:
+                if actor.id not in seen:
+                    seen.add(actor.id)
+                    cards.append(actor)
+    return cards
+
+
 def situations() -> list[ReferralSituation]:
     return list(ReferralSituation.objects.all())
 
@@ -255,8 +287,14 @@ def referral_answer(situation_ids: Iterable[str], municipality: str | None, lang
     """The steps of each situation, in the order given, with actors limited to ``municipality``.
 
     Unknown situation ids are ignored. Without a municipality every actor is kept.
+    A minor comes first: with "minor" among the situations, its child-welfare
+    path leads, whatever else was chosen; only acute danger (112, 113) stays
+    before it, and that path names the child welfare service itself.
     """
     wanted = list(dict.fromkeys(situation_ids))
+    if MINOR in wanted:
+        head = [slug for slug in (ACUTE, MINOR) if slug in wanted]
+        wanted = head + [slug for slug in wanted if slug not in head]
     links = StepActor.objects.select_related("actor").prefetch_related("actor__municipalities").order_by("position")
     steps = ReferralStep.objects.order_by("number").prefetch_related(Prefetch("step_actors", queryset=links))
     found = {

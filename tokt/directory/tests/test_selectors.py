@@ -26,7 +26,9 @@ def test_search_finds_words_in_names_and_descriptions():
 def test_emergency_numbers_come_first():
     kinds = [a.kind for a in actor_search()]
     assert kinds[0] == "emergency"
-    assert kinds == sorted(kinds, key=["emergency", "helpline", "municipal", "regional", "network", "national"].index)
+    assert kinds == sorted(
+        kinds, key=["emergency", "helpline", "municipal", "regional", "network", "national", "resource"].index
+    )
 
 
 def test_public_contacts_hold_only_public_actors_for_the_municipality(confirmed_directory):
