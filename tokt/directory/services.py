@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +13,9 @@ from tokt.audit.models import AuditAction
 from tokt.audit.services import log_action
 from tokt.core.history import ensure_history_baseline
 from tokt.directory.models import Actor, Meeting
+
+if TYPE_CHECKING:
+    from tokt.directory.hsds import ImportReport
 
 ACTOR_FIELDS = (
     "name",
@@ -114,3 +118,71 @@ def meeting_create(*, user, kind: str, date: dt.date, place: str, agenda: str, a
             details={"what": "directory_meeting_created", "kind": kind, "date": date.isoformat()},
         )
     return meeting
+
+
+class ActorValues(TypedDict):
+    """One actor's values from an import (``tokt.directory.hsds.plan_import``), already validated."""
+
+    slug: str
+    name: str
+    kind: str
+    description_nb: str
+    description_en: str
+    services: list[str]
+    all_municipalities: bool
+    municipalities: list[str]  # kommunenummer
+    phone: str
+    email: str
+    url: str
+    address: str
+    hours_nb: str
+    hours_en: str
+    languages: list[str]
+    anonymous: bool | None
+    public: bool
+    verified: bool
+    last_verified: dt.date
+    verified_by: str
+    source: list[str]
+
+
+def actors_import(*, rows: list[ActorValues], user=None) -> ImportReport:
+    """Create or update actors from validated import rows, in one transaction with one audit entry.
+
+    An actor whose values all equal the row is not saved, so re-importing an
+    unchanged export writes no history and reports the actor as unchanged.
+    """
+    from tokt.directory.hsds import ImportReport
+
+    report = ImportReport()
+    with transaction.atomic():
+        next_position = (Actor.objects.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+        for row in rows:
+            values = {k: v for k, v in row.items() if k not in ("slug", "municipalities")}
+            numbers = [] if row["all_municipalities"] else sorted(row["municipalities"])
+            actor = Actor.objects.filter(slug=row["slug"]).first()
+            if actor is None:
+                actor = Actor(slug=row["slug"], position=next_position)
+                next_position += 1
+                report.created.append(row["slug"])
+            else:
+                same = all(getattr(actor, name) == value for name, value in values.items())
+                if same and sorted(actor.municipalities.values_list("number", flat=True)) == numbers:
+                    report.unchanged.append(row["slug"])
+                    continue
+                ensure_history_baseline(actor)
+                report.updated.append(row["slug"])
+            for name, value in values.items():
+                setattr(actor, name, value)
+            actor.edited_in_ui = True
+            actor._history_user = user
+            actor.save()
+            actor.municipalities.set(numbers)
+        log_action(
+            actor=user,
+            action=AuditAction.RECORD_WRITTEN,
+            target_type="directory.actor",
+            actor_username=None if user else "import_hsds",
+            details={"what": "directory_hsds_import", "created": len(report.created), "updated": len(report.updated)},
+        )
+    return report
