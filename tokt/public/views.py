@@ -96,10 +96,10 @@ def _contact_row(contact: Contact, ui: dict[str, str], lang: str) -> dict:
     }
 
 
-def _contacts_context(site: Site, lang: str) -> dict:
+def _contacts_context(site: Site, lang: str, contacts: tuple[Contact, ...]) -> dict:
     """The help page's contacts: the three lead numbers, then the rest (folded)."""
     ui = _strings(site, lang)
-    rows = [_contact_row(c, ui, lang) for c in public_contacts(lang)]
+    rows = [_contact_row(c, ui, lang) for c in contacts]
     lead = [r for r in rows if r["c"].id in LEAD]
     dates = [r["c"].translated_on for r in rows if r["c"].machine_assisted and r["c"].translated_on]
     return {
@@ -136,6 +136,14 @@ def home(request, lang: str):
     return page(request, lang, HOME)
 
 
+# Public pages are the same for every reader of a language: each is rendered
+# once per (language, page, demo flag, contacts shown) for the loaded content
+# and then served from memory (the cache lives on the Site, so new content
+# files start a new one). The contacts are part of the key, so a coordinator's
+# edit or an entry passing its six months shows at once. Bounded; cleared when full.
+_PAGE_CACHE_LIMIT = 1024
+
+
 @public
 def page(request, lang: str, page_id: str):
     site = current_site()
@@ -145,27 +153,44 @@ def page(request, lang: str, page_id: str):
     if found is None:
         return not_found_response(site, lang)
     parts = page_html(site, lang, found)
-    chrome = _chrome(site, lang, switch_to=lambda code: page_url(code, page_id))
-    contacts = _contacts_context(site, lang) if len(parts) > 1 else {}
     # A page that says "call ROSA" gives the number (and 112, 116 111) right there.
-    if len(parts) == 1 and "ROSA" in found.body:
-        contacts = {"number_box": _contacts_context(site, lang)["lead_contacts"]}
+    wants_contacts = len(parts) > 1 or "ROSA" in found.body
+    contacts = tuple(public_contacts(lang)) if wants_contacts else ()
+    cache = site.rendered.setdefault("public_pages", {})
+    key = (lang, page_id, settings.DEMO_MODE, contacts)
+    hit = cache.get(key)
+    if hit is None:
+        if len(cache) >= _PAGE_CACHE_LIMIT:
+            cache.clear()
+        hit = cache[key] = _render_page(site, lang, page_id, found, parts, contacts)
+    response = HttpResponse(hit[0])
+    response["Content-Language"] = hit[1]
+    return response
+
+
+def _render_page(site: Site, lang: str, page_id: str, found, parts, contacts) -> tuple[bytes, str]:
+    chrome = _chrome(site, lang, switch_to=lambda code: page_url(code, page_id))
+    context_contacts = {}
+    if len(parts) > 1:
+        context_contacts = _contacts_context(site, lang, contacts)
+    elif contacts:
+        context_contacts = {"number_box": _contacts_context(site, lang, contacts)["lead_contacts"]}
     context = (
         chrome
-        | contacts
+        | context_contacts
         | {
             "page": found,
             "title": found.title if page_id != HOME else "",
             "parts": parts,
             "content_lang": site.languages[found.lang].tag if found.lang != lang else "",
-            "machine_notice": _machine_notice(chrome["ui"], found, contacts) if lang != MASTER else "",
+            "machine_notice": _machine_notice(chrome["ui"], found, context_contacts) if lang != MASTER else "",
             "contacts_url": page_url(lang, "help"),
             "tip_url": reverse("public:tips", kwargs={"lang": lang}),
             "tip_linked": page_id in TIP_LINK_PAGES,
             "quick_exit_note": page_id == "safe-browsing",
         }
     )
-    return _respond("public/page.html", context)
+    return render_to_string("public/page.html", context).encode(), chrome["lang"].tag
 
 
 @public
