@@ -11,7 +11,7 @@ urlpatterns = [
     path("aktorer/", include("tokt.directory.urls")),
     path("kunnskap/", include("tokt.knowledge.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
-    path("koordinator/offentlig/", include("tokt.public.admin_urls")),
+    path("koordinator/offentlig/", include("tokt.public.coordinator_urls")),
     # Last: the public site lives at the root ("/", "/<lang>/...").
     path("", include("tokt.public.urls")),
 ]

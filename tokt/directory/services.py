@@ -15,6 +15,10 @@ from tokt.core.history import ensure_history_baseline
 from tokt.directory.models import Actor, Meeting
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from tokt.accounts.models import User
+    from tokt.core.models import Municipality
     from tokt.directory.hsds import ImportReport
 
 ACTOR_FIELDS = (
@@ -50,11 +54,38 @@ class DirectoryError(Exception):
         self.message = message
 
 
-def actor_update(*, actor: Actor, user, data: dict) -> list[str]:
+class ActorChanges(TypedDict, total=False):
+    """Edited values for ``actor_update`` (the edit form's cleaned data); a missing key is left as it is."""
+
+    name: str
+    kind: str
+    description_nb: str
+    description_en: str
+    internal_note: str
+    cost: str
+    services: list[str]
+    all_municipalities: bool
+    municipalities: Iterable[Municipality]
+    phone: str
+    email: str
+    url: str
+    address: str
+    hours_nb: str
+    hours_en: str
+    languages: list[str]
+    anonymous: bool | None
+    public: bool
+    verified: bool
+    last_verified: dt.date
+    verified_by: str
+    source: list[str]
+
+
+def actor_update(*, actor: Actor, user: User, changes: ActorChanges) -> list[str]:
     """Apply edited fields (and ``municipalities``) to ``actor``; returns the names of changed fields."""
-    changed = [name for name in ACTOR_FIELDS if name in data and getattr(actor, name) != data[name]]
-    numbers = sorted(m.number for m in data.get("municipalities", [])) if "municipalities" in data else None
-    if data.get("all_municipalities"):
+    changed = [name for name in ACTOR_FIELDS if name in changes and getattr(actor, name) != changes[name]]
+    numbers = sorted(m.number for m in changes.get("municipalities", [])) if "municipalities" in changes else None
+    if changes.get("all_municipalities"):
         numbers = []
     if numbers is not None and numbers != sorted(actor.municipalities.values_list("number", flat=True)):
         changed.append("municipalities")
@@ -64,7 +95,7 @@ def actor_update(*, actor: Actor, user, data: dict) -> list[str]:
         ensure_history_baseline(actor)
         for name in changed:
             if name != "municipalities":
-                setattr(actor, name, data[name])
+                setattr(actor, name, changes[name])
         actor.edited_in_ui = True
         actor._history_user = user
         actor.save()

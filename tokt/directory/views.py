@@ -77,7 +77,7 @@ def actor_edit(request, slug):
     actor = get_object_or_404(Actor, slug=slug)
     form = ActorForm(request.POST or None, initial=ActorForm.initial_for(actor))
     if request.method == "POST" and form.is_valid():
-        changed = services.actor_update(actor=actor, user=request.user, data=form.cleaned_data)
+        changed = services.actor_update(actor=actor, user=request.user, changes=form.cleaned_data)
         if changed:
             messages.success(request, _("Endringene er lagret."))
         else:
