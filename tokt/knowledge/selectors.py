@@ -84,7 +84,7 @@ def search(
 ) -> SearchPage:
     """Ranked articles for ``query`` that ``user`` may read, with highlighted title and snippet."""
     visibilities = ("public", "internal") if has_perm(user, Perm.READ_INTERNAL_KNOWLEDGE) else ("public",)
-    groups = []
+    groups: list[tuple[str, ...]] = []
     if audience:
         groups.append((f"audience:{audience}", "audience:all"))
     if sector:

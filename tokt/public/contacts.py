@@ -76,7 +76,7 @@ def _from_datafile(text_lang: str) -> list[Contact]:
     ]
 
 
-def _contact(id, name, description, text_lang, phone, e164, email, url, hours, languages) -> Contact:  # noqa: A002
+def _contact(id, name, description, text_lang, phone, e164, email, url, hours, languages) -> Contact:
     return Contact(
         id=id,
         name=name,
