@@ -7,11 +7,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tokt.accounts.permissions import Perm, has_perm, is_signed_in, public, require
+from tokt.core.language import ui_language
 from tokt.knowledge import selectors, services, vocab
 from tokt.knowledge.forms import ArticleEditForm, SearchForm
 from tokt.knowledge.history import article_changes
@@ -19,10 +19,6 @@ from tokt.knowledge.labels import AUDIENCE_LABELS, FORM_LABELS, SECTOR_LABELS, l
 from tokt.knowledge.models import Article
 from tokt.knowledge.rendering import linkify
 from tokt.knowledge.text import MAX_QUERY_CHARS, QueryProblem, parse_query
-
-
-def _ui_lang() -> str:
-    return "en" if (get_language() or "nb").startswith("en") else "nb"
 
 
 def _query_message(problem: QueryProblem) -> str:
@@ -44,7 +40,7 @@ def _page_url(request, page: int) -> str:
 @public
 @require_http_methods(["GET", "HEAD"])
 def index(request):
-    lang = _ui_lang()
+    lang = ui_language()
     data = None
     if "q" in request.GET:
         data = request.GET.copy()
@@ -80,7 +76,7 @@ def index(request):
 @public
 @require_http_methods(["GET", "HEAD"])
 def article(request, slug):
-    lang = _ui_lang()
+    lang = ui_language()
     wanted = request.GET.get("sprak") if request.GET.get("sprak") in vocab.LANGS else lang
     item, fallback = selectors.article_to_show(slug, wanted)
     if item is None:
