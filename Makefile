@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-VENDOR := static/vendor/designsystemet.css static/vendor/designsystemet-theme.css static/vendor/htmx.min.js
+VENDOR := static/vendor/designsystemet.css static/vendor/designsystemet-theme.css
 export DJANGO_SETTINGS_MODULE := tokt.settings
 
 .PHONY: run test bench lint audit-deps fmt messages check build clean system-packages
@@ -53,21 +53,20 @@ $(VENV)/.installed: requirements/dev.lock
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.lock
 	touch $@
 
+# npm ci only when node_modules lacks a locked package (it deletes node_modules first).
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	$(PYTHON) scripts/node-modules-match-lock.py || npm ci --no-audit --no-fund --silent
 	touch $@
 
 static/vendor/designsystemet.css: node_modules/.installed
 	mkdir -p static/vendor
-	cp node_modules/@digdir/designsystemet-css/dist/src/index.css $@
+	cmp -s node_modules/@digdir/designsystemet-css/dist/src/index.css $@ || cp node_modules/@digdir/designsystemet-css/dist/src/index.css $@
+	touch $@
 
 static/vendor/designsystemet-theme.css: node_modules/.installed
 	mkdir -p static/vendor
-	cp node_modules/@digdir/designsystemet-css/dist/theme/designsystemet.css $@
-
-static/vendor/htmx.min.js: node_modules/.installed
-	mkdir -p static/vendor
-	cp node_modules/htmx.org/dist/htmx.min.js $@
+	cmp -s node_modules/@digdir/designsystemet-css/dist/theme/designsystemet.css $@ || cp node_modules/@digdir/designsystemet-css/dist/theme/designsystemet.css $@
+	touch $@
 
 locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(VENV)/.installed
 	$(MANAGE) compilemessages -v 0 --ignore=.venv --ignore=node_modules
