@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "tokt.knowledge",
     "tokt.directory",
     "tokt.public",
+    "tokt.training",
 ]
 
 MIDDLEWARE = [
