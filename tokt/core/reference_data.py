@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from tokt.lib import yamlfile
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def read_yaml(name: str) -> dict:
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return yamlfile.read_yaml(DATA_DIR / name)
 
 
 def load_municipalities(municipality_model) -> int:

@@ -22,7 +22,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import phonenumbers
-import yaml
+
+from tokt.lib.yamlfile import read_yaml
 
 # Receives (field, message) for each problem a check finds.
 ErrorSink = Callable[[str, str], None]
@@ -58,8 +59,7 @@ SHORT_NUMBERS = frozenset({"110", "112", "113", "02800", "116006", "116111", "11
 # place they are kept); read here without Django so this module stays plain Python.
 MUNICIPALITIES_FILE = Path(__file__).resolve().parents[1] / "core" / "data" / "municipalities.yaml"
 MUNICIPALITIES: dict[str, tuple[str, bool]] = {
-    str(row["number"]): (row["name"], bool(row["salten"]))
-    for row in yaml.safe_load(MUNICIPALITIES_FILE.read_text(encoding="utf-8"))["municipalities"]
+    str(row["number"]): (row["name"], bool(row["salten"])) for row in read_yaml(MUNICIPALITIES_FILE)["municipalities"]
 }
 SALTEN_MUNICIPALITIES = tuple(number for number, (_, salten) in MUNICIPALITIES.items() if salten)
 

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tokt.core.language import ui_language
 from tokt.core.models import Agency, Municipality
 from tokt.directory import validation
 from tokt.directory.models import ActorKind, CallCost, MeetingKind, Service
@@ -43,7 +43,7 @@ class ReferralForm(forms.Form):
 
     def __init__(self, *args, situations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        lang = "en" if (get_language() or "nb").startswith("en") else "nb"
+        lang = ui_language()
         self.fields["situasjon"].choices = [(s.slug, s.title(lang)) for s in situations]
         self.fields["kommune"].choices = municipality_choices(blank=str(_("Velg kommune")))
 

@@ -6,11 +6,11 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tokt.accounts.permissions import Perm, has_perm, require
+from tokt.core.language import ui_language
 from tokt.core.models import Municipality
 from tokt.directory import hsds, selectors, services
 from tokt.directory.forms import (
@@ -23,10 +23,6 @@ from tokt.directory.forms import (
 )
 from tokt.directory.history import actor_changes
 from tokt.directory.models import Actor, Meeting, ReferralSituation
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "nb").startswith("en") else "nb"
 
 
 @require(Perm.READ_DIRECTORY)
@@ -50,7 +46,7 @@ def index(request):
         "today": timezone.localdate(),
         "stale_ids": stale_ids,
         "stale_count": len(stale_ids),
-        "lang": _lang(),
+        "lang": ui_language(),
     }
     return render(request, "directory/index.html", context)
 
@@ -58,7 +54,7 @@ def index(request):
 @require(Perm.READ_DIRECTORY)
 def actor_detail(request, slug):
     actor = get_object_or_404(Actor.objects.prefetch_related("municipalities"), slug=slug)
-    lang = _lang()
+    lang = ui_language()
     used_in = ReferralSituation.objects.filter(steps__step_actors__actor=actor).distinct()
     context = {
         "actor": actor,
@@ -110,7 +106,7 @@ def stale(request):
 @require(Perm.READ_DIRECTORY)
 def situation_detail(request, slug):
     situation = get_object_or_404(ReferralSituation, slug=slug)
-    answer = selectors.referral_answer([situation.slug], None, _lang())[0]
+    answer = selectors.referral_answer([situation.slug], None, ui_language())[0]
     form = ReferralForm(initial={"situasjon": [situation.slug]}, situations=selectors.situations())
     return render(request, "directory/situation_detail.html", {"situation": situation, "answer": answer, "form": form})
 
@@ -121,7 +117,7 @@ def referral(request):
     context = {"form": form, "answers": [], "contacts": [], "municipality": None}
     if form.is_valid():
         number = form.cleaned_data["kommune"]
-        lang = _lang()
+        lang = ui_language()
         context |= {
             "municipality": Municipality.objects.get(number=number),
             "answers": selectors.referral_answer(form.cleaned_data["situasjon"], number, lang),
@@ -140,7 +136,7 @@ def contact_sheet(request):
         context |= {
             "municipality": Municipality.objects.get(number=number),
             "today": timezone.localdate(),
-            "cards": [selectors.ContactCard.from_actor(a, _lang()) for a in actors],
+            "cards": [selectors.ContactCard.from_actor(a, ui_language()) for a in actors],
         }
     return render(request, "directory/contact_sheet.html", context)
 

@@ -18,6 +18,7 @@ import yaml
 
 from tokt.knowledge import vocab
 from tokt.knowledge.rendering import parse_tokens
+from tokt.lib.frontmatter import FrontMatterError, split_front_matter
 
 FILENAME_RE = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>nb|en)\.md$")
 IGNORED_FILES = {"README.md"}
@@ -89,13 +90,15 @@ def display_path(path: Path) -> str:
 
 
 def _split_front_matter(name: str, text: str) -> tuple[list[str], str, int] | Problem:
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return Problem(name, 1, "the file must start with a front matter block: a line '---', YAML keys, a line '---'")
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return lines[1:index], "\n".join(lines[index + 1 :]), index + 2
-    return Problem(name, 1, "the front matter opened on line 1 is never closed with a line '---'")
+    try:
+        front = split_front_matter(text)
+    except FrontMatterError as exc:
+        if exc.reason == "missing":
+            return Problem(
+                name, 1, "the file must start with a front matter block: a line '---', YAML keys, a line '---'"
+            )
+        return Problem(name, 1, "the front matter opened on line 1 is never closed with a line '---'")
+    return front.lines, front.body, front.body_line
 
 
 def parse_file(path: Path) -> tuple[ArticleFile | None, list[Problem]]:

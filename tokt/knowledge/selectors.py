@@ -115,7 +115,7 @@ def search(
         langs = (guess_language(list(query.tokens), index, ui_lang, vocab.LANGS),)
     expanded = {lang: expand(list(query.tokens), lang, index) for lang in langs}
     visibilities = ("public", "internal") if has_perm(user, Perm.READ_INTERNAL_KNOWLEDGE) else ("public",)
-    groups = []
+    groups: list[tuple[str, ...]] = []
     if audience:
         groups.append((f"audience:{audience}", "audience:all"))
     if sector:

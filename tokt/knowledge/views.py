@@ -7,11 +7,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tokt.accounts.permissions import Perm, has_perm, is_signed_in, public, require
+from tokt.core.language import ui_language
 from tokt.knowledge import selectors, services, vocab
 from tokt.knowledge.forms import ArticleCreateForm, ArticleEditForm, SearchForm
 from tokt.knowledge.history import article_versions
@@ -19,10 +19,6 @@ from tokt.knowledge.labels import AUDIENCE_LABELS, FORM_LABELS, SECTOR_LABELS, l
 from tokt.knowledge.models import Article, ArticleStatus
 from tokt.knowledge.rendering import linkify, render_markdown
 from tokt.knowledge.text import MAX_QUERY_CHARS, QueryProblem, parse_query
-
-
-def _ui_lang() -> str:
-    return "en" if (get_language() or "nb").startswith("en") else "nb"
 
 
 def _query_message(problem: QueryProblem) -> str:
@@ -44,7 +40,7 @@ def _page_url(request, page: int) -> str:
 @public
 @require_http_methods(["GET", "HEAD"])
 def index(request):
-    lang = _ui_lang()
+    lang = ui_language()
     form = SearchForm(request.GET if "q" in request.GET else None)
     context = {"form": form, "lang": lang, "can_edit": has_perm(request.user, Perm.EDIT_KNOWLEDGE)}
     if form.is_bound and form.is_valid():
@@ -82,7 +78,7 @@ def index(request):
 @public
 @require_http_methods(["GET", "HEAD"])
 def article(request, slug):
-    lang = _ui_lang()
+    lang = ui_language()
     wanted = request.GET.get("sprak") if request.GET.get("sprak") in vocab.LANGS else lang
     item, fallback = selectors.article_to_show(slug, wanted)
     if item is None or (item.status == ArticleStatus.RETIRED and not has_perm(request.user, Perm.EDIT_KNOWLEDGE)):
@@ -131,7 +127,7 @@ def create(request):
     form = ArticleCreateForm(
         request.POST or None,
         initial={
-            "lang": _ui_lang(),
+            "lang": ui_language(),
             "visibility": "public",
             "audience": ["all"],
             "last_reviewed": timezone.localdate(),

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from tokt.lib.yamlfile import read_yaml
 
 LANGS = ("nb", "en")
 ROLES = ("nav", "health", "child_welfare", "labour_inspection", "police", "ngo")
@@ -45,14 +45,12 @@ APP_DIR = Path(__file__).resolve().parent
 CATALOGUE_PATH = APP_DIR.parent / "screening" / "data" / "catalogue.yaml"
 TOPICS_PATH = APP_DIR / "data" / "topics.yaml"
 _INDICATOR_ID = re.compile(r"[A-Z]{2,3}\d{2}")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=4)
 def indicator_catalogue(path: Path = CATALOGUE_PATH) -> dict[str, dict[str, str]]:
     """Indicator id -> {"nb": name, "en": name}, read from the screening catalogue."""
-    with Path(path).open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_Loader)
+    data = read_yaml(path)
     found: dict[str, dict[str, str]] = {}
     for framework in data.get("frameworks") or []:
         for item in framework.get("indicators") or []:
@@ -65,5 +63,4 @@ def indicator_catalogue(path: Path = CATALOGUE_PATH) -> dict[str, dict[str, str]
 @lru_cache(maxsize=4)
 def topics(path: Path = TOPICS_PATH) -> list[dict]:
     """The topic groups of the index page: [{"id", "nb", "en", "articles": [slug, ...]}]."""
-    with Path(path).open(encoding="utf-8") as handle:
-        return list(yaml.load(handle, Loader=_Loader)["topics"])
+    return list(read_yaml(path)["topics"])

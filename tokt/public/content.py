@@ -19,6 +19,9 @@ from pathlib import Path
 
 import yaml
 
+from tokt.lib.frontmatter import FrontMatterError, split_front_matter
+from tokt.lib.yamlfile import load_yaml, read_yaml
+
 MASTER = "nb"
 SOURCE = "en"  # the text every other language is translated from
 
@@ -52,7 +55,6 @@ CONTACTS_MARKER = "{{ contacts }}"
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PAGE_LINK_RE = re.compile(r"\]\(page:([^)\s]*)\)")
-_FRONT_MATTER_RE = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n?(.*)\Z", re.S)
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ def load_site(root: Path) -> Site:
 def _load_ui(path: Path, problems: list[str]) -> dict[str, str]:
     where = f"{path.parent.name}/{path.name}"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         problems.append(f"{where}: cannot read ({type(exc).__name__})")
         return {}
@@ -191,12 +193,13 @@ def _load_page(path: Path, lang: str, problems: list[str]) -> Page | None:
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(f"{where}: cannot read ({type(exc).__name__})")
         return None
-    match = _FRONT_MATTER_RE.match(text)
-    if not match:
+    try:
+        front = split_front_matter(text)
+    except FrontMatterError:
         problems.append(f"{where}: front matter between --- lines is missing")
         return None
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = load_yaml(front.yaml_text)
     except yaml.YAMLError:
         problems.append(f"{where}: front matter is not valid YAML")
         return None
@@ -214,7 +217,7 @@ def _load_page(path: Path, lang: str, problems: list[str]) -> Page | None:
         problems.append(f"{where}: sources must be a list")
         sources = []
     verified = meta.get("last_verified")
-    body = match.group(2).strip() + "\n"
+    body = front.body.strip() + "\n"
     return Page(
         id=path.stem,
         lang=lang,

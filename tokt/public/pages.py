@@ -77,13 +77,14 @@ def page_html(site: Site, lang: str, page: Page) -> tuple[SafeString, ...]:
     parts = site.rendered.get(key)
     if parts is None:
         chunks = _split_on_marker(page.body)
-        parts = tuple(mark_safe(_markdown(chunk, lang, site)) for chunk in chunks)
+        parts = tuple(mark_safe(_markdown(chunk, lang, site)) for chunk in chunks)  # noqa: S308 - nh3-cleaned
         site.rendered[key] = parts
     return parts
 
 
 def _split_on_marker(body: str) -> list[str]:
-    chunks, current = [], []
+    chunks: list[str] = []
+    current: list[str] = []
     for line in body.splitlines(keepends=True):
         if line.strip() == CONTACTS_MARKER:
             chunks.append("".join(current))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import forms
-from django.utils.translation import get_language
 
+from tokt.core.language import ui_language
 from tokt.screening.engine import Step, questions_for
 from tokt.screening.engine.questions import ANSWERS
 from tokt.screening.forms import ContextForm, answer_field
@@ -35,7 +35,7 @@ class Flow:
         return self.steps[self.step_index]
 
     def step_form(self) -> forms.Form:
-        lang = (get_language() or "nb")[:2]
+        lang = ui_language()
         form = forms.Form(prefix=None)
         for question in self.current.questions:
             text = getattr(question.text, lang, None) or question.text.nb

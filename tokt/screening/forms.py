@@ -8,7 +8,8 @@ from tokt.screening import labels
 
 
 def municipality_choices() -> list:
-    salten, rest = [], []
+    salten: list[tuple[str, str]] = []
+    rest: list[tuple[str, str]] = []
     for m in Municipality.objects.order_by("name"):
         (salten if m.salten else rest).append((m.number, m.name))
     return [("", _("Vet ikke, eller utenfor Nordland")), (_("Salten"), salten), (_("Resten av Nordland"), rest)]

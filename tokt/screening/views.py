@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tokt.accounts.permissions import public
+from tokt.core.language import ui_language
 from tokt.screening.flow import parse_flow, wants_result
 from tokt.screening.forms import ContextForm
 from tokt.screening.method import method_parts
@@ -31,7 +31,7 @@ def flow(request):
     current = parse_flow(request.POST)
     if not current.valid:
         return render(request, "screening/start.html", {"form": current.context}, status=200)
-    lang = (get_language() or "nb")[:2]
+    lang = ui_language()
     if wants_result(request.POST, current):
         context = {"flow": current, **screening_result(current, lang)}
         return render(request, "screening/result.html", context)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from tokt.lib.yamlfile import read_yaml
+
 APP_DIR = Path(__file__).resolve().parent
 DEFAULT_DIR = APP_DIR.parent.parent / "content" / "training"
 KNOWLEDGE_DIR = APP_DIR.parent.parent / "content" / "knowledge"
@@ -250,12 +252,12 @@ def knowledge_sections(directory: Path = KNOWLEDGE_DIR) -> Callable[[str, str], 
 
 
 def agency_slugs(path: Path = AGENCIES_FILE) -> frozenset[str]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     return frozenset(a["slug"] for a in data["agencies"])
 
 
 def situation_ids(path: Path = REFERRALS_FILE) -> frozenset[str]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     return frozenset(s["id"] for s in data["situations"])
 
 

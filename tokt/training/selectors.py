@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
+from tokt.core.language import ui_language
 from tokt.core.models import Agency, Municipality
 from tokt.knowledge.selectors import article_to_show, article_url
 from tokt.training.content import Module, Section, estimated_minutes, load_modules, word_count
@@ -26,7 +26,7 @@ def _all_modules() -> dict[tuple[str, str], Module]:
 
 
 def current_lang() -> str:
-    return "en" if (get_language() or "nb").startswith("en") else "nb"
+    return ui_language()
 
 
 def modules(lang: str | None = None) -> list[Module]:

@@ -33,7 +33,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-class cached_property(Generic[T]):  # noqa: N801 (named like functools.cached_property)
+class cached_property(Generic[T]):
     """functools.cached_property without its per-access lock (Python < 3.12).
 
     The explanation is a pure function of the assessment, so two threads

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from tokt.lib import yamlfile
+
 from . import conditions as C
 from .model import CatalogueError
 
@@ -135,10 +137,8 @@ def _default_catalogue() -> Catalogue:
 
 
 def read_yaml(path: Path) -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+        return yamlfile.read_yaml(path)
     except FileNotFoundError as exc:
         raise CatalogueError(f"{path}: file not found") from exc
     except yaml.YAMLError as exc:

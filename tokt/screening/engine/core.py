@@ -81,7 +81,7 @@ class Compiled:
                 value = ind.strengths.get(source) if ind.dimension else None
                 if value is None:
                     continue
-                d, s = self.dim_ids.index(ind.dimension), STRENGTH_CODE[value]  # type: ignore[arg-type]
+                d, s = self.dim_ids.index(ind.dimension), STRENGTH_CODE[value]
                 table[ind.id] = (d, s)
                 totals[d][s] += 1
             self.eff[prof.id] = table
@@ -206,7 +206,8 @@ class Compiled:
     @staticmethod
     def fn(source: str) -> Test:
         # Generated only from validated ids and integer masks (no user text).
-        return eval(f"lambda X: bool({source})", {"__builtins__": {"bool": bool}})  # noqa: S307
+        test: Test = eval(f"lambda X: bool({source})", {"__builtins__": {"bool": bool}})  # noqa: S307
+        return test
 
     def _compile_global(self) -> None:
         cat, atom = self.cat, self.atom_of(None)
@@ -372,7 +373,7 @@ class Compiled:
         )  # fmt: skip
 
     def derive_reduced(self, red: Reduced) -> Derived:
-        return self.derive(red.ctx.id, red.xn, red.xp)  # type: ignore[no-any-return]
+        return self.derive(red.ctx.id, red.xn, red.xp)
 
 
 def compiled_for(cat: Catalogue) -> Compiled:

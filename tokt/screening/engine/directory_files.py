@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
+from tokt.lib.yamlfile import read_yaml
 
 from .catalogue import Text
 
@@ -19,8 +19,7 @@ from .catalogue import Text
 def entries(path: Path, key: str) -> list[Mapping[str, Any]]:
     """The mappings with an ``id`` in the top-level list ``key`` of the YAML file at ``path``."""
     try:
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+        data = read_yaml(path)
     except FileNotFoundError:
         return []
     rows = data.get(key) if isinstance(data, Mapping) else None

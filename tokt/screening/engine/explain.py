@@ -83,7 +83,7 @@ def _fl_masks(comp: Compiled) -> tuple[tuple[str, int, frozenset[str]], ...]:
     if masks is None:
         masks = tuple((fl_id, sum(comp.dim_bit[t] for t in set(dims)), ids) for fl_id, dims, ids in comp.fl_maps)
         comp.cat.cache["explain_fl_masks"] = masks
-    return masks  # type: ignore[no-any-return]
+    return masks
 
 
 def forced_labour(comp: Compiled, inp: ScreeningInput, red: Reduced, d: Derived) -> dict[str, Any]:

@@ -268,7 +268,7 @@ def child_variant(comp: Compiled, inp: ScreeningInput, red: Reduced) -> Derived:
         red.fact_now,
         red.fact_poss,
     )
-    return comp.derive(ctx.id, xn, xp)  # type: ignore[no-any-return]
+    return comp.derive(ctx.id, xn, xp)
 
 
 def _age_effect(comp: Compiled, inp: ScreeningInput, red: Reduced, base: Derived) -> tuple[tuple[str, ...], int]:

@@ -1,5 +1,6 @@
 from django import template
-from django.utils.translation import get_language
+
+from tokt.core.language import ui_language
 
 register = template.Library()
 
@@ -7,7 +8,7 @@ register = template.Library()
 @register.filter
 def tr(value):
     """Pick the current language from an engine text: a Text object or its {"nb", "en"} dict."""
-    lang = "en" if (get_language() or "nb").startswith("en") else "nb"
+    lang = ui_language()
     if isinstance(value, dict):
         return value.get(lang) or value.get("nb") or value.get("en") or ""
     if hasattr(value, "nb") and hasattr(value, "en"):

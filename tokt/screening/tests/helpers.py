@@ -43,12 +43,12 @@ def make_input(
         exploitation_types=frozenset(ExploitationType(t) for t in types),
         indicators=indicators,
         facts={k: State(v) for k, v in (facts or {}).items()},
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 
 def screen(*args: object, **kwargs: object) -> Assessment:
-    return assess(make_input(*args, **kwargs), contacts=CONTACTS)  # type: ignore[arg-type]
+    return assess(make_input(*args, **kwargs), contacts=CONTACTS)
 
 
 def dim(a: Assessment, dimension: str, profile: str | None = None) -> str:
