@@ -5,7 +5,7 @@ from base64 import b32encode
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, update_session_auth_hash
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,9 +15,20 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tokt.accounts import services
-from tokt.accounts.forms import LoginForm, PasswordResetForm, RoleForm, TokenForm, UserCreateForm
+from tokt.accounts.forms import (
+    LoginForm,
+    NewPasswordForm,
+    OwnPasswordForm,
+    PasswordResetForm,
+    RoleForm,
+    TokenForm,
+    UserCreateForm,
+    VerifyForm,
+)
 from tokt.accounts.models import User
 from tokt.accounts.permissions import Perm, is_signed_in, public, require
 
@@ -44,16 +55,36 @@ def login_view(request):
             if locked:
                 return locked_out(request)
             form.add_error(None, _("Feil brukernavn eller passord."))
+        elif settings.OTP_REQUIRED and not services.otp_device_for(user):
+            # Whoever holds the password alone must not bind their own authenticator.
+            if services.enrolment_link_for(request=request, user=user) is None:
+                form.add_error(
+                    None,
+                    _(
+                        "Tofaktorinnlogging er ikke satt opp ennå. Åpne påmeldingslenken du har fått av "
+                        "administratoren, og logg inn derfra. Er lenken utløpt, be om en ny."
+                    ),
+                )
+            else:
+                services.login_pending_start(request=request, user=user)
+                request.session["tokt_next"] = request.GET.get("next", "")[:500]
+                return redirect("accounts:otp_enrol")
         else:
             services.login_pending_start(request=request, user=user)
             request.session["tokt_next"] = request.GET.get("next", "")[:500]
             if services.otp_device_for(user):
                 return redirect("accounts:otp_verify")
-            if settings.OTP_REQUIRED:
-                return redirect("accounts:otp_enrol")
-            services.login_complete(request=request, user=user)
-            return redirect(_safe_next(request))
+            return _finish(request, user, None)
     return render(request, "accounts/login.html", {"form": form})
+
+
+def _finish(request, user, device):
+    """Second factor given (or not required): sign in, unless a temporary password must go first."""
+    if user.must_change_password:
+        request.session[services.PENDING_FACTOR] = device.pk if device is not None else 0
+        return redirect("accounts:login_finish")
+    services.login_complete(request=request, user=user, device=device)
+    return redirect(_safe_next(request))
 
 
 @public
@@ -64,12 +95,23 @@ def otp_verify_view(request):
     if user is None:
         messages.info(request, _("Innloggingen tok for lang tid. Begynn på nytt."))
         return redirect("accounts:login")
-    form = TokenForm(request.POST or None)
+    form = VerifyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = services.otp_verify(user=user, token=form.cleaned_data["token"])
+        token = form.cleaned_data["token"]
+        if token.strip().replace(" ", "").isdigit():
+            device = services.otp_verify(user=user, token=token)
+        else:
+            device = services.recovery_code_use(user=user, code=token)
+            if device is not None:
+                messages.warning(
+                    request,
+                    _("Du brukte en reservekode. Du har %(left)s igjen. Lag nye under «Min konto».")
+                    % {"left": services.recovery_codes_left(user)},
+                )
+            else:
+                services.otp_verify(user=user, token="")
         if device is not None:
-            services.login_complete(request=request, user=user, device=device)
-            return redirect(_safe_next(request))
+            return _finish(request, user, device)
         form.add_error("token", _("Koden er feil, utløpt eller allerede brukt. Vent på en ny kode og prøv igjen."))
     return render(request, "accounts/otp_verify.html", {"form": form})
 
@@ -81,18 +123,62 @@ def otp_enrol_view(request):
     user = services.login_pending_user(request)
     if user is None or services.otp_device_for(user):
         return redirect("accounts:login")
+    link = services.enrolment_link_for(request=request, user=user)
+    if link is None and settings.OTP_REQUIRED:
+        return redirect("accounts:login")
     device = services.otp_enrolment_device(user=user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        confirmed = services.otp_enrol_confirm(user=user, token=form.cleaned_data["token"])
+        confirmed = services.otp_enrol_confirm(user=user, token=form.cleaned_data["token"], link=link)
         if confirmed is not None:
-            services.login_complete(request=request, user=user, device=confirmed)
-            messages.success(request, _("Tofaktorinnlogging er satt opp."))
-            return redirect("core:home")
+            device, codes = confirmed
+            request.session[services.PENDING_FACTOR] = device.pk
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "signing_in": True})
         form.add_error("token", _("Koden stemmer ikke. Sjekk at klokken på telefonen er riktig, og prøv igjen."))
     qr = segno.make(device.config_url, error="m")
     secret = _base32(device.bin_key)
     return render(request, "accounts/otp_enrol.html", {"form": form, "qr": qr.svg_data_uri(scale=4), "secret": secret})
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "POST"])
+def login_finish_view(request):
+    """After the second factor: replace a temporary password, then sign in."""
+    user = services.login_pending_user(request)
+    factor = request.session.get(services.PENDING_FACTOR)
+    if user is None or factor is None or (settings.OTP_REQUIRED and not factor):
+        messages.info(request, _("Innloggingen tok for lang tid. Begynn på nytt."))
+        return redirect("accounts:login")
+    device = services.otp_device_for(user) if factor else None
+    form = NewPasswordForm(request.POST or None) if user.must_change_password else None
+    if request.method == "POST" and "password1" not in request.POST and form is not None:
+        form = NewPasswordForm()
+    elif request.method == "POST":
+        if form is None:
+            return _finish(request, user, device)
+        if form.is_valid():
+            try:
+                services.password_change(user=user, password=form.cleaned_data["password1"])
+            except services.AccountError as exc:
+                form.add_error("password1", exc.message)
+            else:
+                messages.success(request, _("Passordet er byttet."))
+                return _finish(request, user, device)
+    return render(request, "accounts/login_finish.html", {"form": form})
+
+
+@public
+@never_cache
+@require_http_methods(["GET"])
+def enrolment_link_view(request, token: str):
+    """The link an administrator handed over: remember it in this browser, then ask for the password."""
+    link = services.enrolment_link_find(token)
+    if link is None:
+        return render(request, "accounts/enrolment_link_invalid.html", status=404)
+    services.enrolment_link_remember(request=request, link=link)
+    messages.info(request, _("Logg inn med brukernavnet og passordet du har fått, så setter du opp tofaktor."))
+    return redirect("accounts:login")
 
 
 def _base32(raw: bytes) -> str:
@@ -148,8 +234,18 @@ def user_create(request):
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Brukeren %(name)s er opprettet.") % {"name": user.username})
-            return redirect("accounts:user_detail", pk=user.pk)
+            return _show_enrolment_link(request, user)
     return render(request, "accounts/user_create.html", {"form": form})
+
+
+def _show_enrolment_link(request, user):
+    """Shown once, in this response only: the token is stored as a hash and cannot be shown again."""
+    token = services.enrolment_link_issue(by=request.user, user=user)
+    link = request.build_absolute_uri(reverse("accounts:enrolment_link", kwargs={"token": token}))
+    context = {"managed": user, "link": link, "hours": services.ENROLMENT_LINK_HOURS}
+    response = render(request, "accounts/enrolment_link_issued.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require(Perm.MANAGE_USERS)
@@ -169,10 +265,6 @@ _ACTIONS = {
     "deactivate": (services.user_deactivate, gettext_lazy("Brukeren er deaktivert og alle økter er avsluttet.")),
     "reactivate": (services.user_reactivate, gettext_lazy("Brukeren er aktivert igjen.")),
     "end-sessions": (services.user_end_sessions, gettext_lazy("Alle brukerens økter er avsluttet.")),
-    "reset-otp": (
-        services.user_reset_otp,
-        gettext_lazy("Tofaktor er nullstilt. Brukeren setter det opp ved neste innlogging."),
-    ),
 }
 
 
@@ -194,6 +286,16 @@ def user_action(request, pk: int, action: str):
                 raise services.AccountError(_("Skriv inn et nytt passord."))
             services.user_reset_password(by=request.user, user=managed, password=form.cleaned_data["password"])
             done = _("Passordet er nullstilt og alle økter er avsluttet.")
+        elif action == "reset-otp":
+            if services.user_reset_otp(by=request.user, user=managed):
+                messages.success(request, _("Tofaktor er nullstilt og alle økter er avsluttet."))
+            else:
+                messages.info(
+                    request, _("Tofaktor var ikke satt opp for denne brukeren, så det var ingenting å nullstille.")
+                )
+            return _show_enrolment_link(request, managed)
+        elif action == "enrolment-link":
+            return _show_enrolment_link(request, managed)
         elif action in _ACTIONS:
             service, done = _ACTIONS[action]
             service(by=request.user, user=managed)
@@ -204,3 +306,109 @@ def user_action(request, pk: int, action: str):
     else:
         messages.success(request, done)
     return redirect("accounts:user_detail", pk=managed.pk)
+
+
+# --- the user's own account ------------------------------------------------
+
+
+def _me_page(request, *, password_form=None, code_form=None, status=200):
+    user = request.user
+    has_otp = services.otp_device_for(user) is not None
+    password_form = password_form or OwnPasswordForm()
+    if not has_otp:
+        password_form.fields.pop("token", None)
+    context = {
+        "has_otp": has_otp,
+        "codes_left": services.recovery_codes_left(user),
+        "password_form": password_form,
+        "code_form": code_form or VerifyForm(),
+    }
+    return render(request, "accounts/me.html", context, status=status)
+
+
+def _second_factor_ok(request, form) -> bool:
+    """A signed-in user confirms a sensitive change with a fresh code (none needed without a device)."""
+    if services.otp_device_for(request.user) is None:
+        return not settings.OTP_REQUIRED
+    token = form.data.get("token", "")
+    if token.strip().replace(" ", "").isdigit():
+        device = services.otp_verify(user=request.user, token=token)
+    else:
+        device = services.recovery_code_use(user=request.user, code=token)
+    if device is None:
+        form.add_error("token", _("Koden er feil, utløpt eller allerede brukt."))
+        return False
+    return True
+
+
+@require(Perm.USE_START_PAGE)
+def me(request):
+    return _me_page(request)
+
+
+@require(Perm.USE_START_PAGE)
+@sensitive_post_parameters("current", "password1", "password2")
+@require_POST
+def me_password(request):
+    form = OwnPasswordForm(request.POST)
+    if services.otp_device_for(request.user) is None:
+        form.fields.pop("token")
+    if form.is_valid():
+        if not request.user.check_password(form.cleaned_data["current"]):
+            form.add_error("current", _("Nåværende passord er feil."))
+        elif _second_factor_ok(request, form):
+            try:
+                services.password_change(user=request.user, password=form.cleaned_data["password1"])
+            except services.AccountError as exc:
+                form.add_error("password1", exc.message)
+            else:
+                # The password hash is part of the session's auth hash: keep this session valid.
+                update_session_auth_hash(request, request.user)
+                messages.success(request, _("Passordet er byttet."))
+                return redirect("accounts:me")
+    return _me_page(request, password_form=form, status=400)
+
+
+@require(Perm.USE_START_PAGE)
+@require_POST
+def me_recovery_codes(request):
+    form = VerifyForm(request.POST)
+    if services.otp_device_for(request.user) is None or not _second_factor_ok(request, form):
+        return _me_page(request, code_form=form, status=400)
+    codes = services.recovery_codes_regenerate(user=request.user)
+    response = render(request, "accounts/recovery_codes.html", {"codes": codes})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require(Perm.USE_START_PAGE)
+@require_http_methods(["GET", "POST"])
+def me_device(request):
+    """Replace the authenticator: prove the old one (or a recovery code), scan the new one, confirm it."""
+    user = request.user
+    if request.method == "POST" and request.POST.get("step") == "confirm":
+        form = TokenForm(request.POST)
+        confirmed = services.otp_enrol_confirm(user=user, token=form.data.get("token", ""), link=None)
+        if confirmed is not None:
+            device, codes = confirmed
+            otp_login(request, device)
+            messages.success(request, _("Den nye telefonen er satt opp. De gamle reservekodene virker ikke lenger."))
+            return render(request, "accounts/recovery_codes.html", {"codes": codes})
+        form.add_error("token", _("Koden stemmer ikke. Sjekk at klokken på telefonen er riktig, og prøv igjen."))
+        return _device_page(request, form, status=400)
+    if request.method == "POST":
+        form = VerifyForm(request.POST)
+        if not _second_factor_ok(request, form):
+            return _me_page(request, code_form=form, status=400)
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        return _device_page(request, TokenForm())
+    return redirect("accounts:me")
+
+
+def _device_page(request, form, status=200):
+    device = services.otp_enrolment_device(user=request.user)
+    qr = segno.make(device.config_url, error="m")
+    context = {"form": form, "qr": qr.svg_data_uri(scale=4), "secret": _base32(device.bin_key), "replacing": True}
+    response = render(request, "accounts/otp_enrol.html", context, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
