@@ -28,6 +28,12 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _own_audit_checkpoint(settings, tmp_path):
+    """Each test's database is rolled back, so each test has its own audit checkpoint file."""
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoint.json"
+
+
 @pytest.fixture
 def agency(db):
     from tokt.core.models import Agency

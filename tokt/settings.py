@@ -32,6 +32,10 @@ if PRODUCTION:
     if not _secret or len(_secret) < 50 or _secret.startswith("django-insecure"):
         raise ImproperlyConfigured("Production needs TOKT_SECRET_KEY (at least 50 random characters).")
 SECRET_KEY = _secret or load_or_create(VAR_DIR / "secret_key")
+# The audit trail's anchors outside the database (tokt/audit/anchor.py): an HMAC key
+# and a signed checkpoint file. Keep both out of reach of whoever can write the database.
+AUDIT_KEY = env_str("TOKT_AUDIT_KEY") or load_or_create(VAR_DIR / "audit_key")
+AUDIT_CHECKPOINT_FILE = Path(env_str("TOKT_AUDIT_CHECKPOINT_FILE", str(VAR_DIR / "audit-checkpoint.json")))
 
 ALLOWED_HOSTS = env_list("TOKT_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("TOKT_CSRF_TRUSTED_ORIGINS", [])

@@ -49,6 +49,10 @@ class AuditEntry(models.Model):
     details = models.JSONField(_("detaljer"), default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     entry_hash = models.CharField(max_length=64, unique=True)
+    # HMAC of entry_hash under a key outside the database (tokt.audit.anchor). Null on
+    # entries written before MACs existed; nullable so that adding the column does
+    # not rebuild the append-only table.
+    mac = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001 (see above)
 
     objects = AuditEntryQuerySet.as_manager()
 

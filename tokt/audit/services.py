@@ -14,7 +14,8 @@ from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from tokt.audit.chain import GENESIS_HASH, entry_hash
+from tokt.audit import anchor
+from tokt.audit.chain import GENESIS_HASH, entry_hash, entry_mac
 from tokt.audit.models import AuditAction, AuditEntry
 
 T = TypeVar("T")
@@ -62,7 +63,10 @@ def log_action(
             prev_hash=last.entry_hash if last else GENESIS_HASH,
         )
         entry.entry_hash = entry_hash(entry.prev_hash, entry.hashed_fields())
+        entry.mac = entry_mac(anchor.audit_key(), entry.entry_hash)
         entry.save(force_insert=True)
+        # Only a committed entry may be named by the checkpoint outside the database.
+        transaction.on_commit(lambda: anchor.checkpoint_write(seq=entry.seq, entry_hash=entry.entry_hash))
     return entry
 
 
