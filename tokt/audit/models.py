@@ -26,7 +26,22 @@ class AuditAction(models.TextChoices):
     SESSIONS_ENDED = "sessions_ended", _("Alle økter avsluttet")
     AUDIT_VIEWED = "audit_viewed", _("Revisjonslogg lest")
     RECORD_READ = "record_read", _("Opplysninger lest")
+    # Kept for entries written before the named actions below; new code names what it did.
     RECORD_WRITTEN = "record_written", _("Opplysninger endret")
+    KNOWLEDGE_ARTICLE_UPDATED = "knowledge_article_updated", _("Kunnskapsartikkel endret")
+    KNOWLEDGE_ARTICLE_REVIEWED = "knowledge_article_reviewed", _("Kunnskapsartikkel gjennomgått")
+    KNOWLEDGE_LOADED = "knowledge_loaded_from_files", _("Kunnskapsartikler lastet fra filer")
+    DIRECTORY_ACTOR_UPDATED = "directory_actor_updated", _("Aktør i katalogen endret")
+    DIRECTORY_ACTOR_VERIFIED = "directory_actor_verified", _("Aktør i katalogen bekreftet")
+    DIRECTORY_MEETING_CREATED = "directory_meeting_created", _("Møte registrert")
+    DIRECTORY_HSDS_IMPORTED = "directory_hsds_import", _("Katalog importert (HSDS)")
+    DIRECTORY_HSDS_EXPORTED = "directory_hsds_export", _("Katalog eksportert (HSDS)")
+    TIP_TRIAGED = "tip_triaged", _("Tips vurdert")
+    TIPS_PURGED = "tips_purged", _("Avsluttede tips slettet")
+    USERS_LISTED = "users_listed", _("Brukerlisten lest")
+    USER_VIEWED = "user_viewed", _("Brukerside lest")
+    ACCESS_DENIED = "access_denied", _("Tilgang nektet")
+    LOGIN_UNLOCKED = "login_unlocked", _("Innloggingssperre opphevet")
 
 
 class AuditEntryQuerySet(models.QuerySet):

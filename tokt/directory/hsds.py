@@ -370,9 +370,9 @@ def import_file(raw: bytes | str, *, user=None) -> ImportReport:
             actor.municipalities.set([] if row["all_municipalities"] else numbers)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.DIRECTORY_HSDS_IMPORTED,
             target_type="directory.actor",
             actor_username=None if user else "import_hsds",
-            details={"what": "directory_hsds_import", "created": len(report.created), "updated": len(report.updated)},
+            details={"created": len(report.created), "updated": len(report.updated)},
         )
     return report

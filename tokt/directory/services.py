@@ -66,9 +66,9 @@ def actor_update(*, actor: Actor, user, data: dict) -> list[str]:
             actor.municipalities.set(numbers)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.DIRECTORY_ACTOR_UPDATED,
             target=actor,
-            details={"what": "directory_actor_updated", "actor": actor.slug, "fields": changed},
+            details={"actor": actor.slug, "fields": changed},
         )
     return changed
 
@@ -90,9 +90,9 @@ def actor_confirm_verified(*, actor: Actor, user, today: dt.date | None = None) 
         actor.save()
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.DIRECTORY_ACTOR_VERIFIED,
             target=actor,
-            details={"what": "directory_actor_verified", "actor": actor.slug, "date": today.isoformat()},
+            details={"actor": actor.slug, "date": today.isoformat()},
         )
     return actor
 
@@ -107,8 +107,8 @@ def meeting_create(*, user, kind: str, date: dt.date, place: str, agenda: str, a
         meeting.agencies.set(agencies)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.DIRECTORY_MEETING_CREATED,
             target=meeting,
-            details={"what": "directory_meeting_created", "kind": kind, "date": date.isoformat()},
+            details={"kind": kind, "date": date.isoformat()},
         )
     return meeting

@@ -71,10 +71,9 @@ def article_update(*, article: Article, user, data: dict) -> list[str]:
         _save(article, user)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.KNOWLEDGE_ARTICLE_UPDATED,
             target=article,
             details={
-                "what": "knowledge_article_updated",
                 "article": article.slug,
                 "lang": article.lang,
                 "fields": changed,
@@ -92,10 +91,9 @@ def article_mark_reviewed(*, article: Article, user, today: dt.date | None = Non
         _save(article, user)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.KNOWLEDGE_ARTICLE_REVIEWED,
             target=article,
             details={
-                "what": "knowledge_article_reviewed",
                 "article": article.slug,
                 "lang": article.lang,
                 "date": today.isoformat(),
@@ -110,9 +108,9 @@ def articles_load(*, directory: Path | None = None, force: bool = False) -> Load
         report = load_articles(model=Article, directory=directory, force=force)
         if report.created or report.updated:
             log_action(
-                action=AuditAction.RECORD_WRITTEN,
+                action=AuditAction.KNOWLEDGE_LOADED,
                 target_type="knowledge.article",
                 target_id="*",
-                details={"what": "knowledge_loaded_from_files", **report.as_dict()},
+                details=report.as_dict(),
             )
     return report

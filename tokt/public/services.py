@@ -53,7 +53,7 @@ def tip_triage(*, actor, tip: Tip, status: str, triage_note: str) -> Tip:
         # The note may name people: the audit trail records that it changed, not what it says.
         log_action(
             actor=actor,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.TIP_TRIAGED,
             target=tip,
             details={"status": status, "status_before": before, "note_changed": True},
         )
@@ -74,7 +74,7 @@ def tips_purge(*, older_than_days: int, today=None) -> int:
         count = doomed.count()
         doomed.delete()
         log_action(
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.TIPS_PURGED,
             target_type="public.tip",
             details={"purged_closed_tips": count, "received_before": cutoff.isoformat()},
         )
