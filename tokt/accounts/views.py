@@ -31,6 +31,8 @@ from tokt.accounts.forms import (
 )
 from tokt.accounts.models import User
 from tokt.accounts.permissions import Perm, is_signed_in, public, require
+from tokt.audit.models import AuditAction
+from tokt.audit.services import read_with_audit
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
@@ -218,7 +220,12 @@ def session_extend(request):
 
 @require(Perm.MANAGE_USERS)
 def user_list(request):
-    users = User.objects.select_related("agency").order_by("-is_active", "username")
+    users = read_with_audit(
+        actor=request.user,
+        action=AuditAction.USERS_LISTED,
+        target_type="accounts.user",
+        load=lambda: list(User.objects.select_related("agency").order_by("-is_active", "username")),
+    )
     return render(request, "accounts/user_list.html", {"users": users})
 
 
@@ -250,7 +257,8 @@ def _show_enrolment_link(request, user):
 
 @require(Perm.MANAGE_USERS)
 def user_detail(request, pk: int):
-    managed = get_object_or_404(User.objects.select_related("agency"), pk=pk)
+    found = get_object_or_404(User.objects.select_related("agency"), pk=pk)
+    managed = read_with_audit(actor=request.user, action=AuditAction.USER_VIEWED, target=found, load=lambda: found)
     context = {
         "managed": managed,
         "role_form": RoleForm(initial={"role": managed.role}),

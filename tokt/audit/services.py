@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
@@ -70,8 +71,37 @@ def log_action(
     return entry
 
 
-def read_with_audit(*, actor, target: Model, load: Callable[[], T], details: dict | None = None) -> T:
+def read_with_audit(
+    *,
+    actor,
+    target: Model | None = None,
+    load: Callable[[], T],
+    details: dict | None = None,
+    action: AuditAction = AuditAction.RECORD_READ,
+    target_type: str = "",
+) -> T:
     """Record a read of ``target`` and return ``load()``; without the record, no data."""
     with transaction.atomic():
-        log_action(actor=actor, action=AuditAction.RECORD_READ, target=target, details=details)
+        log_action(actor=actor, action=action, target=target, target_type=target_type, details=details)
         return load()
+
+
+def log_action_aggregated(*, key: str, window_seconds: int = 600, **fields) -> AuditEntry | None:
+    """Write at most one entry per ``key`` and window; the next entry counts the ones left out.
+
+    For events anyone can repeat cheaply (refusals, failed sign-ins), so they cannot flood
+    the trail. The counts live in the cache; only the entries themselves are permanent.
+    """
+    window, carried = f"tokt-audit-window:{key}", f"tokt-audit-carried:{key}"
+    if not cache.add(window, 1, window_seconds):
+        cache.add(carried, 0, 7 * 86400)
+        try:
+            cache.incr(carried)
+        except ValueError:
+            cache.set(carried, 1, 7 * 86400)
+        return None
+    left_out = cache.get(carried) or 0
+    cache.delete(carried)
+    if left_out:
+        fields["details"] = {**(fields.get("details") or {}), "similar_left_out_before": left_out}
+    return log_action(**fields)
