@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tokt.accounts.models import EnrolmentLink, LoginSession, RecoveryCode, Role, User
 from tokt.audit.models import AuditAction
-from tokt.audit.services import log_action
+from tokt.audit.services import log_action, log_action_aggregated
 
 LOGIN_AT = "tokt_login_at"
 SEEN_AT = "tokt_seen_at"
@@ -81,11 +81,18 @@ def login_complete(*, request, user: User, device: TOTPDevice | None = None) -> 
 
 
 def login_failed_record(*, username: str, locked: bool) -> None:
+    """Audit a failed sign-in, aggregated so that nobody can flood the trail.
+
+    A typed name that is no user is never stored: it is often a password typed
+    into the wrong field, or a probe.
+    """
     with transaction.atomic():
         user = User.objects.filter(username__iexact=username).first()
-        log_action(action=AuditAction.LOGIN_FAILED, actor_username=username[:150], target=user)
+        who = {"actor_username": user.username, "target": user} if user else {"details": {"unknown_user": True}}
+        key = str(user.pk) if user else "unknown"
+        log_action_aggregated(key=f"login_failed:{key}", action=AuditAction.LOGIN_FAILED, **who)
         if locked:
-            log_action(action=AuditAction.LOCKOUT, actor_username=username[:150], target=user)
+            log_action_aggregated(key=f"lockout:{key}", action=AuditAction.LOCKOUT, **who)
 
 
 def _end_current_session(request) -> None:
@@ -121,7 +128,9 @@ def otp_verify(*, user: User, token: str) -> TOTPDevice | None:
     if device is not None and token.isdigit() and device.verify_token(token):
         return device
     with transaction.atomic():
-        log_action(action=AuditAction.OTP_FAILED, actor_username=user.username, target=user)
+        log_action_aggregated(
+            key=f"otp_failed:{user.pk}", action=AuditAction.OTP_FAILED, actor_username=user.username, target=user
+        )
     return None
 
 

@@ -43,3 +43,29 @@ def test_a_bad_filter_shows_the_form_error_not_a_crash(signed_in, personvernombu
     assert "<script>" not in response.content.decode().split("<main", 1)[1].split("</main>")[0].replace(
         "&lt;script&gt;", ""
     )
+
+
+def test_the_page_verifies_only_entries_added_since_the_last_verification(signed_in, personvernombud):
+    from unittest import mock
+
+    from django.core.management import call_command
+
+    from tokt.audit import selectors
+    from tokt.audit.services import log_action
+
+    for n in range(300):
+        log_action(actor=personvernombud, action=AuditAction.RECORD_READ, details={"n": n})
+    call_command("verify_audit", stdout=__import__("io").StringIO())
+    client = signed_in(personvernombud)
+    seen = []
+    real = selectors._links
+
+    def counting(entries):
+        for link in real(entries):
+            seen.append(link.seq)
+            yield link
+
+    with mock.patch.object(selectors, "_links", counting):
+        response = client.get(reverse("audit:list"))
+    assert "Kjeden er kontrollert" in response.content.decode()
+    assert 0 < len(seen) < 10  # the sign-in and page-view entries, not the 300 before
