@@ -165,7 +165,10 @@ LANGUAGE_COOKIE_SECURE = PRODUCTION
 # Login throttling (django-axes), keyed on the user name only: no IP address
 # or user agent is stored (see tokt.accounts.axes_handler).
 AXES_FAILURE_LIMIT = env_int("TOKT_LOGIN_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = env_int("TOKT_LOCKOUT_MINUTES", 30, minimum=1) / 60
+# A short delay that doubles with every further failure (1, 2, 4 ... minutes), capped:
+# nobody can lock a known colleague out for long, and an administrator can unlock.
+LOCKOUT_MAX_MINUTES = env_int("TOKT_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_COOLOFF_TIME = "tokt.accounts.axes_handler.cool_off"
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True

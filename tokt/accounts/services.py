@@ -380,3 +380,22 @@ def user_reset_otp(*, by: User, user: User) -> bool:
             details={"sessions_ended": ended, "had_device": had_device},
         )
     return had_device
+
+
+def user_unlock(*, by: User, user: User) -> bool:
+    """Lift a sign-in lock on the user's name; return whether there was one."""
+    from axes.models import AccessAttempt
+
+    with transaction.atomic():
+        removed, _ = AccessAttempt.objects.filter(username__iexact=user.username).delete()
+        log_action(actor=by, action=AuditAction.LOGIN_UNLOCKED, target=user, details={"was_locked": bool(removed)})
+    return bool(removed)
+
+
+def user_is_locked(user: User) -> bool:
+    from axes.models import AccessAttempt
+    from django.conf import settings
+
+    return AccessAttempt.objects.filter(
+        username__iexact=user.username, failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+    ).exists()

@@ -19,6 +19,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tokt.accounts import services
+from tokt.accounts.axes_handler import cool_off
 from tokt.accounts.forms import (
     LoginForm,
     NewPasswordForm,
@@ -36,7 +37,7 @@ from tokt.audit.services import read_with_audit
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
-    minutes = int(settings.AXES_COOLOFF_TIME * 60)
+    minutes = int(cool_off(request).total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 
 
@@ -265,6 +266,7 @@ def user_detail(request, pk: int):
         "password_form": PasswordResetForm(),
         "has_otp": services.otp_device_for(managed) is not None,
         "session_count": managed.login_sessions.count(),
+        "locked": services.user_is_locked(managed),
     }
     return render(request, "accounts/user_detail.html", context)
 
@@ -274,6 +276,18 @@ _ACTIONS = {
     "reactivate": (services.user_reactivate, gettext_lazy("Brukeren er aktivert igjen.")),
     "end-sessions": (services.user_end_sessions, gettext_lazy("Alle brukerens økter er avsluttet.")),
 }
+# Destructive actions are confirmed on a page that says what will happen.
+_CONFIRM = {
+    "deactivate": gettext_lazy(
+        "Brukeren blir deaktivert og logget ut overalt, og kan ikke logge inn før en administrator aktiverer "
+        "brukeren igjen."
+    ),
+    "end-sessions": gettext_lazy("Brukeren blir logget ut på alle enheter og må logge inn på nytt."),
+    "reset-otp": gettext_lazy(
+        "Telefonen og reservekodene til brukeren slutter å virke, og brukeren logges ut. Du får en ny "
+        "påmeldingslenke som du gir brukeren, så brukeren kan sette opp tofaktor på nytt."
+    ),
+}
 
 
 @require(Perm.MANAGE_USERS)
@@ -281,6 +295,9 @@ _ACTIONS = {
 @require_POST
 def user_action(request, pk: int, action: str):
     managed = get_object_or_404(User, pk=pk)
+    if action in _CONFIRM and request.POST.get("confirm") != "yes":
+        context = {"managed": managed, "action": action, "consequence": _CONFIRM[action]}
+        return render(request, "accounts/user_confirm.html", context)
     try:
         if action == "role":
             form = RoleForm(request.POST)
@@ -304,6 +321,11 @@ def user_action(request, pk: int, action: str):
             return _show_enrolment_link(request, managed)
         elif action == "enrolment-link":
             return _show_enrolment_link(request, managed)
+        elif action == "unlock":
+            if services.user_unlock(by=request.user, user=managed):
+                done = _("Innloggingssperren er opphevet. Brukeren kan logge inn igjen nå.")
+            else:
+                done = _("Brukernavnet var ikke sperret.")
         elif action in _ACTIONS:
             service, done = _ACTIONS[action]
             service(by=request.user, user=managed)

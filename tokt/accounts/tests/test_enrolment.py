@@ -152,7 +152,8 @@ def test_user_created_by_an_administrator_gets_a_link_shown_once(signed_in, admi
 def test_reset_of_two_factor_that_was_never_set_up_says_so(signed_in, administrator, agency):
     user = _newbie(agency)
     client = signed_in(administrator)
-    response = client.post(reverse("accounts:user_action", kwargs={"pk": user.pk, "action": "reset-otp"}))
+    url = reverse("accounts:user_action", kwargs={"pk": user.pk, "action": "reset-otp"})
+    response = client.post(url, {"confirm": "yes"})
     body = response.content.decode()
     assert "var ikke satt opp" in body and 'data-testid="enrolment-link"' in body
 

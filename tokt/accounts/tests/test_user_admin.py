@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _action(client, user, action, data=None):
-    return client.post(reverse("accounts:user_action", args=[user.pk, action]), data or {})
+    return client.post(reverse("accounts:user_action", args=[user.pk, action]), {"confirm": "yes", **(data or {})})
 
 
 def test_administrator_creates_a_user_with_agency_and_role(signed_in, administrator, agency):
