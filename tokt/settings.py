@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from tokt.lib.env import env_bool, env_int, env_list, env_str
-from tokt.lib.secret_key import load_or_create
+from tokt.lib.secret_key import load_or_create, private_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("TOKT_VAR_DIR", str(BASE_DIR / "var")))
@@ -116,6 +116,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _name = str(DATABASES["default"]["NAME"])
+    if _name and _name != ":memory:" and not _name.startswith("file:"):
+        # Created before SQLite opens it, so the database (and its journals, which copy
+        # its mode) are never readable by other local users.
+        private_file(Path(_name))
     # IMMEDIATE takes the write lock at the start of a transaction, so the
     # audit chain is extended by one writer at a time.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
@@ -161,6 +166,12 @@ CSRF_FAILURE_VIEW = "tokt.core.views.csrf_failure"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = PRODUCTION
+if PRODUCTION:
+    # __Host- cookies are sent only over HTTPS, to this host, for every path: no
+    # subdomain or plain-HTTP page can set or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-tokt_session"
+    CSRF_COOKIE_NAME = "__Host-tokt_csrf"
+    LANGUAGE_COOKIE_NAME = "__Host-tokt_language"
 
 # Login throttling (django-axes), keyed on the user name only: no IP address
 # or user agent is stored (see tokt.accounts.axes_handler).

@@ -6,7 +6,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, update_session_auth_hash
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -87,7 +87,7 @@ def _finish(request, user, device):
         request.session[services.PENDING_FACTOR] = device.pk if device is not None else 0
         return redirect("accounts:login_finish")
     services.login_complete(request=request, user=user, device=device)
-    return redirect(_safe_next(request))
+    return HttpResponseRedirect(_safe_next(request))
 
 
 @public
@@ -189,13 +189,17 @@ def _base32(raw: bytes) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+def safe_local_path(target: str) -> str | None:
+    """``target`` when it is a path on this site ("/..."), else None; never a view name or another host."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts=set(), require_https=False):
+        return None
+    return target
+
+
 def _safe_next(request) -> str:
-    target = request.session.pop("tokt_next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return reverse(settings.LOGIN_REDIRECT_URL)
+    return safe_local_path(request.session.pop("tokt_next", "")) or reverse(settings.LOGIN_REDIRECT_URL)
 
 
 @public
@@ -213,10 +217,31 @@ def session_extend(request):
     """Any signed-in request renews the idle timer (SessionLifetimeMiddleware); this one does only that."""
     if request.headers.get("X-Requested-With") == "fetch":
         return HttpResponse(status=204)
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(target)
-    return redirect("core:home")
+    target = safe_local_path(request.POST.get("next", ""))
+    return HttpResponseRedirect(target) if target else redirect("core:home")
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def language_choose(request):
+    """The language switcher: a plain GET form, so pages that show it need no CSRF cookie.
+
+    The choice is kept in a cookie that ends with the browser session: nothing lasting.
+    """
+    data = request.POST if request.method == "POST" else request.GET
+    response = HttpResponseRedirect(safe_local_path(data.get("next", "")) or "/")
+    code = data.get("language", "")
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=None,
+            path="/",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
 
 
 @require(Perm.MANAGE_USERS)

@@ -75,7 +75,13 @@ class AuditEntry(models.Model):
         ordering = ["-seq"]
         verbose_name = _("revisjonsoppføring")
         verbose_name_plural = _("revisjonslogg")
-        indexes = [models.Index(fields=["action"]), models.Index(fields=["actor_username"])]
+        indexes = [
+            models.Index(fields=["action"]),
+            models.Index(fields=["actor_username"]),
+            # Filtered pages read newest first: (filter, seq) avoids sorting every match.
+            models.Index(fields=["action", "-seq"], name="audit_action_seq_idx"),
+            models.Index(fields=["actor_username", "-seq"], name="audit_actor_seq_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} by {self.actor_username or '-'}"

@@ -69,3 +69,17 @@ def test_the_page_verifies_only_entries_added_since_the_last_verification(signed
         response = client.get(reverse("audit:list"))
     assert "Kjeden er kontrollert" in response.content.decode()
     assert 0 < len(seen) < 10  # the sign-in and page-view entries, not the 300 before
+
+
+def test_unfiltered_pages_are_ranges_of_entry_numbers(signed_in, personvernombud):
+    from tokt.audit.services import log_action
+
+    for n in range(120):
+        log_action(actor=personvernombud, action=AuditAction.RECORD_READ, details={"n": n})
+    client = signed_in(personvernombud)
+    first = list(client.get(reverse("audit:list")).context["page"])
+    second = list(client.get(reverse("audit:list"), {"side": "2"}).context["page"])
+    top = first[0].seq
+    assert [e.seq for e in first] == list(range(top, top - 50, -1))
+    # The second view wrote one more entry first, so its page starts one number higher.
+    assert [e.seq for e in second] == list(range(top - 49, top - 99, -1))
