@@ -7,6 +7,7 @@ every message has IPv4 and IPv6 addresses replaced before it is written.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from gunicorn.glogging import Logger
@@ -20,27 +21,19 @@ def without_addresses(text: str) -> str:
     return _ADDRESS.sub("[address removed]", text)
 
 
+class _NoAddressFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = without_addresses(record.getMessage())
+        record.args = ()
+        return True
+
+
 class NoAddressLogger(Logger):
-    def log(self, lvl, msg, *args, **kwargs):
-        super().log(lvl, without_addresses(str(msg) % args if args else str(msg)), **kwargs)
-
-    def debug(self, msg, *args, **kwargs):
-        super().debug(without_addresses(str(msg) % args if args else str(msg)), **kwargs)
-
-    def info(self, msg, *args, **kwargs):
-        super().info(without_addresses(str(msg) % args if args else str(msg)), **kwargs)
-
-    def warning(self, msg, *args, **kwargs):
-        super().warning(without_addresses(str(msg) % args if args else str(msg)), **kwargs)
-
-    def error(self, msg, *args, **kwargs):
-        super().error(without_addresses(str(msg) % args if args else str(msg)), **kwargs)
-
-    def critical(self, msg, *args, **kwargs):
-        super().critical(without_addresses(str(msg) % args if args else str(msg)), **kwargs)
-
-    def exception(self, msg, *args, **kwargs):
-        super().exception(without_addresses(str(msg) % args if args else str(msg)), **kwargs)
+    def setup(self, cfg) -> None:
+        super().setup(cfg)
+        for handler in self.error_log.handlers:
+            handler.addFilter(_NoAddressFilter())
+        self.error_log.addFilter(_NoAddressFilter())
 
     def access(self, resp, req, environ, request_time):
         """No access log: it would record who asked for what."""

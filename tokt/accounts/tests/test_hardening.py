@@ -146,3 +146,11 @@ def test_the_gunicorn_config_uses_the_address_free_logger_and_no_access_log():
         config.set(key, namespace[key])
     assert config.accesslog is None
     assert config.logger_class is NoAddressLogger
+    logger = NoAddressLogger(config)
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logger.error_log.addHandler(handler)
+    logger.warning("Invalid request from ip={ip}: {error}".format(ip="203.0.113.9", error="bad"))
+    logger.error("peer %s failed", "198.51.100.7")
+    assert records and all("203.0.113" not in r.getMessage() and "198.51" not in r.getMessage() for r in records)
