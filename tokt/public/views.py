@@ -195,7 +195,7 @@ def _sent(lang: str) -> HttpResponse:
 
 
 @public
-@csrf_exempt  # checked by _csrf_failed, so a failure keeps the reader's text and language
+@csrf_exempt  # checked by _forged (no cookie), so a failure keeps the reader's text and language
 def tips(request, lang: str):
     site = current_site()
     ui = _strings(site, lang)
