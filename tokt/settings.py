@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "tokt.knowledge",
     "tokt.directory",
     "tokt.public",
+    "tokt.training",
 ]
 
 MIDDLEWARE = [

@@ -42,6 +42,9 @@ class AuditAction(models.TextChoices):
     USER_VIEWED = "user_viewed", _("Brukerside lest")
     ACCESS_DENIED = "access_denied", _("Tilgang nektet")
     LOGIN_UNLOCKED = "login_unlocked", _("Innloggingssperre opphevet")
+    TRAINING_COMPLETED = "training_completed", _("Opplæringsmodul fullført")
+    TRAINING_REFUSED = "training_refused", _("Innsending i opplæring avvist")
+    CERTIFICATE_DENIED = "certificate_denied", _("Kursbevis for en annen bruker avvist")
 
 
 class AuditEntryQuerySet(models.QuerySet):
