@@ -18,6 +18,22 @@ def _fast_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters live in the cache: each test starts without any."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _own_audit_checkpoint(settings, tmp_path):
+    """Each test's database is rolled back, so each test has its own audit checkpoint file."""
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoint.json"
+
+
 @pytest.fixture
 def agency(db):
     from tokt.core.models import Agency

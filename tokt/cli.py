@@ -12,7 +12,9 @@ import sys
 
 OPERATOR_COMMANDS = {
     "migrate": "create or update the database",
-    "load_demo_data": "create the synthetic demo users and print their logins",
+    "create_administrator": "first install: create an administrator, print a temporary password and enrolment link",
+    "enrolment_link": "print a new one-time two-factor enrolment link for a user",
+    "load_demo_data": "create the synthetic demo users and print their logins (demo mode only)",
     "verify_audit": "check the audit trail's hash chain and name the first broken entry",
     "check_knowledge": "check the knowledge articles' front matter and translations",
     "load_knowledge": "load the knowledge articles from content/knowledge",

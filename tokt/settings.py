@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from tokt.lib.env import env_bool, env_int, env_list, env_str
-from tokt.lib.secret_key import load_or_create
+from tokt.lib.secret_key import load_or_create, private_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("TOKT_VAR_DIR", str(BASE_DIR / "var")))
@@ -32,6 +32,10 @@ if PRODUCTION:
     if not _secret or len(_secret) < 50 or _secret.startswith("django-insecure"):
         raise ImproperlyConfigured("Production needs TOKT_SECRET_KEY (at least 50 random characters).")
 SECRET_KEY = _secret or load_or_create(VAR_DIR / "secret_key")
+# The audit trail's anchors outside the database (tokt/audit/anchor.py): an HMAC key
+# and a signed checkpoint file. Keep both out of reach of whoever can write the database.
+AUDIT_KEY = env_str("TOKT_AUDIT_KEY") or load_or_create(VAR_DIR / "audit_key")
+AUDIT_CHECKPOINT_FILE = Path(env_str("TOKT_AUDIT_CHECKPOINT_FILE", str(VAR_DIR / "audit-checkpoint.json")))
 
 ALLOWED_HOSTS = env_list("TOKT_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("TOKT_CSRF_TRUSTED_ORIGINS", [])
@@ -74,6 +78,7 @@ MIDDLEWARE = [
     "tokt.core.csrf.NoReferrerCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "tokt.audit.middleware.RefusalAuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "tokt.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -110,6 +115,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _name = str(DATABASES["default"]["NAME"])
+    if _name and _name != ":memory:" and not _name.startswith("file:"):
+        # Created before SQLite opens it, so the database (and its journals, which copy
+        # its mode) are never readable by other local users.
+        private_file(Path(_name))
     # IMMEDIATE takes the write lock at the start of a transaction, so the
     # audit chain is extended by one writer at a time.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
@@ -155,11 +165,20 @@ CSRF_FAILURE_VIEW = "tokt.core.views.csrf_failure"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = PRODUCTION
+if PRODUCTION:
+    # __Host- cookies are sent only over HTTPS, to this host, for every path: no
+    # subdomain or plain-HTTP page can set or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-tokt_session"
+    CSRF_COOKIE_NAME = "__Host-tokt_csrf"
+    LANGUAGE_COOKIE_NAME = "__Host-tokt_language"
 
 # Login throttling (django-axes), keyed on the user name only: no IP address
 # or user agent is stored (see tokt.accounts.axes_handler).
 AXES_FAILURE_LIMIT = env_int("TOKT_LOGIN_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = env_int("TOKT_LOCKOUT_MINUTES", 30, minimum=1) / 60
+# A short delay that doubles with every further failure (1, 2, 4 ... minutes), capped:
+# nobody can lock a known colleague out for long, and an administrator can unlock.
+LOCKOUT_MAX_MINUTES = env_int("TOKT_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_COOLOFF_TIME = "tokt.accounts.axes_handler.cool_off"
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True

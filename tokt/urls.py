@@ -1,7 +1,6 @@
 from django.urls import include, path
-from django.views.i18n import set_language
 
-from tokt.accounts.permissions import public
+from tokt.accounts.views import language_choose
 
 urlpatterns = [
     path("", include("tokt.core.urls")),
@@ -11,7 +10,7 @@ urlpatterns = [
     path("aktorer/", include("tokt.directory.urls")),
     path("kunnskap/", include("tokt.knowledge.urls")),
     path("opplaering/", include("tokt.training.urls")),
-    path("i18n/setlang/", public(set_language), name="set_language"),
+    path("i18n/setlang/", language_choose, name="set_language"),
     path("koordinator/offentlig/", include("tokt.public.coordinator_urls")),
     # Last: the public site lives at the root ("/", "/<lang>/...").
     path("", include("tokt.public.urls")),

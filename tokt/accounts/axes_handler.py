@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from axes.handlers.database import AxesDatabaseHandler
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Max
 
 
 def no_client_ip(request) -> None:
     return None
+
+
+def failures_for(username: str) -> int:
+    found = AccessAttempt.objects.filter(username=username).aggregate(n=Max("failures_since_start"))["n"]
+    return found or 0
+
+
+def delay_minutes(failures: int) -> int:
+    """1 minute at the failure limit, doubling with each failure after it, up to the maximum."""
+    over = max(0, failures - settings.AXES_FAILURE_LIMIT)
+    return min(settings.LOCKOUT_MAX_MINUTES, 2 ** min(over, 20))
+
+
+def cool_off(request) -> timedelta:
+    """How long a user name stays locked (django-axes calls this with the request, or None)."""
+    username = ""
+    if request is not None:
+        username = request.POST.get("username", "") if request.method == "POST" else ""
+    if not username:
+        return timedelta(minutes=settings.LOCKOUT_MAX_MINUTES)
+    return timedelta(minutes=delay_minutes(failures_for(username)))
 
 
 def _forget_client(request) -> None:

@@ -32,6 +32,55 @@ class TokenForm(forms.Form):
     )
 
 
+def _code_or_recovery_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Engangskode"),
+        help_text=_("Sekssifret kode fra autentiseringsappen din, eller en av reservekodene dine."),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "none"}),
+        error_messages={"max_length": _("Koden er for lang.")},
+    )
+
+
+class VerifyForm(forms.Form):
+    """The second step of sign-in: a code from the app, or one of the user's recovery codes."""
+
+    token = _code_or_recovery_field()
+
+
+class NewPasswordForm(forms.Form):
+    password1 = forms.CharField(
+        label=_("Nytt passord"),
+        help_text=_("Minst 12 tegn. Velg et passord bare du kjenner."),
+        max_length=256,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Nytt passord en gang til"),
+        max_length=256,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("Passordene er ikke like."))
+        return data
+
+
+class OwnPasswordForm(NewPasswordForm):
+    current = forms.CharField(
+        label=_("Nåværende passord"),
+        max_length=256,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    token = _code_or_recovery_field()
+    field_order = ["current", "password1", "password2", "token"]
+
+
 class UserCreateForm(forms.Form):
     username = forms.RegexField(
         label=_("Brukernavn"),

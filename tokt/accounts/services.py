@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import secrets
 import time
 
 from django.contrib.auth import login, logout
@@ -9,19 +12,29 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tokt.accounts.models import LoginSession, Role, User
+from tokt.accounts.models import EnrolmentLink, LoginSession, RecoveryCode, Role, User
 from tokt.audit.models import AuditAction
-from tokt.audit.services import log_action
+from tokt.audit.services import log_action, log_action_aggregated
 
 LOGIN_AT = "tokt_login_at"
 SEEN_AT = "tokt_seen_at"
 PENDING_USER = "tokt_pending_user"
 PENDING_AT = "tokt_pending_at"
 PENDING_SECONDS = 300
+# Set once the second factor is given (device pk, or 0 in demo mode without a device),
+# while the user still has to replace a temporary password.
+PENDING_FACTOR = "tokt_pending_factor"
+ENROL_LINK = "tokt_enrol_link"
+ENROLMENT_LINK_HOURS = 72
+RECOVERY_CODE_COUNT = 10
+# Letters only, without look-alikes, so a recovery code never passes for a six-digit TOTP code.
+_RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz"
 
 
 class AccountError(Exception):
@@ -38,6 +51,7 @@ class AccountError(Exception):
 def login_pending_start(*, request, user: User) -> None:
     """Password accepted: remember the user until the second factor is given."""
     request.session.cycle_key()
+    request.session.pop(PENDING_FACTOR, None)
     request.session[PENDING_USER] = user.pk
     request.session[PENDING_AT] = time.time()
 
@@ -53,8 +67,8 @@ def login_pending_user(request) -> User | None:
 def login_complete(*, request, user: User, device: TOTPDevice | None = None) -> None:
     with transaction.atomic():
         log_action(actor=user, action=AuditAction.LOGIN, details={"second_factor": bool(device)})
-        request.session.pop(PENDING_USER, None)
-        request.session.pop(PENDING_AT, None)
+        for key in (PENDING_USER, PENDING_AT, PENDING_FACTOR, ENROL_LINK):
+            request.session.pop(key, None)
         # login() rotates the session id, so a key planted before sign-in is useless.
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         if device is not None:
@@ -67,11 +81,18 @@ def login_complete(*, request, user: User, device: TOTPDevice | None = None) -> 
 
 
 def login_failed_record(*, username: str, locked: bool) -> None:
+    """Audit a failed sign-in, aggregated so that nobody can flood the trail.
+
+    A typed name that is no user is never stored: it is often a password typed
+    into the wrong field, or a probe.
+    """
     with transaction.atomic():
         user = User.objects.filter(username__iexact=username).first()
-        log_action(action=AuditAction.LOGIN_FAILED, actor_username=username[:150], target=user)
+        who = {"actor_username": user.username, "target": user} if user else {"details": {"unknown_user": True}}
+        key = str(user.pk) if user else "unknown"
+        log_action_aggregated(key=f"login_failed:{key}", action=AuditAction.LOGIN_FAILED, **who)
         if locked:
-            log_action(action=AuditAction.LOCKOUT, actor_username=username[:150], target=user)
+            log_action_aggregated(key=f"lockout:{key}", action=AuditAction.LOCKOUT, **who)
 
 
 def _end_current_session(request) -> None:
@@ -107,7 +128,9 @@ def otp_verify(*, user: User, token: str) -> TOTPDevice | None:
     if device is not None and token.isdigit() and device.verify_token(token):
         return device
     with transaction.atomic():
-        log_action(action=AuditAction.OTP_FAILED, actor_username=user.username, target=user)
+        log_action_aggregated(
+            key=f"otp_failed:{user.pk}", action=AuditAction.OTP_FAILED, actor_username=user.username, target=user
+        )
     return None
 
 
@@ -116,16 +139,141 @@ def otp_enrolment_device(*, user: User) -> TOTPDevice:
     return device or TOTPDevice.objects.create(user=user, name="ToKt", confirmed=False)
 
 
-def otp_enrol_confirm(*, user: User, token: str) -> TOTPDevice | None:
+def otp_enrol_confirm(*, user: User, token: str, link: EnrolmentLink | None) -> tuple[TOTPDevice, list[str]] | None:
+    """Confirm the new device with its first code; use up the enrolment link; return the recovery codes.
+
+    ``link`` may be None only where two-factor login is optional (demo mode) or the
+    user is already signed in and replaces their own device.
+    """
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     token = (token or "").strip().replace(" ", "")
     if device is None or not token.isdigit() or not device.verify_token(token):
         return None
     with transaction.atomic():
+        if link is not None:
+            used = EnrolmentLink.objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=timezone.now())
+            if not used:
+                return None
+        TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         log_action(actor_username=user.username, action=AuditAction.OTP_ENROLLED, target=user)
-    return device
+        codes = _recovery_codes_replace(user)
+    return device, codes
+
+
+# --- enrolment links and recovery codes --------------------------------------
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def enrolment_link_issue(*, by: User | None, user: User) -> str:
+    """Create a new one-time enrolment token for ``user`` (earlier unused ones stop working)."""
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        EnrolmentLink.objects.filter(user=user, used_at__isnull=True).delete()
+        link = EnrolmentLink.objects.create(
+            user=user,
+            token_hash=_token_hash(token),
+            created_by=by if by is not None and by.pk else None,
+            expires_at=timezone.now() + datetime.timedelta(hours=ENROLMENT_LINK_HOURS),
+        )
+        log_action(
+            actor=by,
+            action=AuditAction.ENROLMENT_LINK_ISSUED,
+            target=user,
+            details={"expires_at": link.expires_at.isoformat(timespec="minutes")},
+        )
+    return token
+
+
+def enrolment_link_find(token: str) -> EnrolmentLink | None:
+    if not token or len(token) > 100:
+        return None
+    return (
+        EnrolmentLink.objects.select_related("user")
+        .filter(
+            token_hash=_token_hash(token), used_at__isnull=True, expires_at__gt=timezone.now(), user__is_active=True
+        )
+        .first()
+    )
+
+
+def enrolment_link_remember(*, request, link: EnrolmentLink) -> None:
+    """The browser that opened the link may enrol that link's user after their password."""
+    request.session[ENROL_LINK] = link.token_hash
+
+
+def enrolment_link_for(*, request, user: User) -> EnrolmentLink | None:
+    token_hash = request.session.get(ENROL_LINK)
+    if not token_hash:
+        return None
+    return EnrolmentLink.objects.filter(
+        token_hash=token_hash, user=user, used_at__isnull=True, expires_at__gt=timezone.now()
+    ).first()
+
+
+def _recovery_hash(user: User, code: str) -> str:
+    return salted_hmac("tokt.recovery-code", f"{user.pk}:{code}", algorithm="sha256").hexdigest()
+
+
+def _normalise_recovery(code: str) -> str:
+    return "".join(ch for ch in (code or "").lower() if ch.isalnum())
+
+
+def _recovery_codes_replace(user: User) -> list[str]:
+    codes = ["".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(10)) for _ in range(RECOVERY_CODE_COUNT)]
+    RecoveryCode.objects.filter(user=user).delete()
+    RecoveryCode.objects.bulk_create(RecoveryCode(user=user, code_hash=_recovery_hash(user, c)) for c in codes)
+    return [f"{c[:5]}-{c[5:]}" for c in codes]
+
+
+def recovery_codes_regenerate(*, user: User) -> list[str]:
+    with transaction.atomic():
+        codes = _recovery_codes_replace(user)
+        log_action(actor=user, action=AuditAction.RECOVERY_CODES_CREATED, target=user)
+    return codes
+
+
+def recovery_codes_left(user: User) -> int:
+    return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
+
+
+def recovery_code_use(*, user: User, code: str) -> TOTPDevice | None:
+    """Use up one recovery code; return the device the sign-in counts as verified with."""
+    normal = _normalise_recovery(code)
+    device = otp_device_for(user)
+    if device is None or len(normal) != 10:
+        return None
+    wanted = _recovery_hash(user, normal)
+    with transaction.atomic():
+        for stored in RecoveryCode.objects.select_for_update().filter(user=user, used_at__isnull=True):
+            if constant_time_compare(stored.code_hash, wanted):
+                stored.used_at = timezone.now()
+                stored.save(update_fields=["used_at"])
+                log_action(
+                    actor_username=user.username,
+                    action=AuditAction.RECOVERY_CODE_USED,
+                    target=user,
+                    details={"codes_left": recovery_codes_left(user)},
+                )
+                return device
+    return None
+
+
+# --- passwords -------------------------------------------------------------
+
+
+def password_change(*, user: User, password: str) -> None:
+    """The user sets their own password (a temporary one, or the old one checked by the caller)."""
+    _check_password(password, user)
+    with transaction.atomic():
+        user.set_password(password)
+        user.must_change_password = False
+        user.save(update_fields=["password", "must_change_password"])
+        log_action(actor_username=user.username, action=AuditAction.PASSWORD_CHANGED, target=user)
 
 
 # --- administration --------------------------------------------------------
@@ -147,7 +295,7 @@ def _check_password(password: str, user: User | None = None) -> None:
 
 
 def user_create(
-    *, by: User, username: str, first_name: str, last_name: str, email: str, agency, role: str, password: str
+    *, by: User | None, username: str, first_name: str, last_name: str, email: str, agency, role: str, password: str
 ) -> User:
     if User.objects.filter(username__iexact=username).exists():
         raise AccountError(_("Brukernavnet er allerede i bruk."))
@@ -162,6 +310,7 @@ def user_create(
             email=email,
             agency=agency,
             role=role,
+            must_change_password=True,
         )
         log_action(
             actor=by, action=AuditAction.USER_CREATED, target=user, details={"role": role, "agency": agency.slug}
@@ -211,13 +360,42 @@ def user_reset_password(*, by: User, user: User, password: str) -> None:
     _check_password(password, user)
     with transaction.atomic():
         user.set_password(password)
-        user.save(update_fields=["password"])
+        user.must_change_password = True
+        user.save(update_fields=["password", "must_change_password"])
         ended = _end_all_sessions(user)
         log_action(actor=by, action=AuditAction.PASSWORD_RESET, target=user, details={"sessions_ended": ended})
 
 
-def user_reset_otp(*, by: User, user: User) -> None:
+def user_reset_otp(*, by: User, user: User) -> bool:
+    """Remove the user's devices and recovery codes; return whether a device had been set up."""
     with transaction.atomic():
+        had_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
         TOTPDevice.objects.filter(user=user).delete()
+        RecoveryCode.objects.filter(user=user).delete()
         ended = _end_all_sessions(user)
-        log_action(actor=by, action=AuditAction.OTP_RESET, target=user, details={"sessions_ended": ended})
+        log_action(
+            actor=by,
+            action=AuditAction.OTP_RESET,
+            target=user,
+            details={"sessions_ended": ended, "had_device": had_device},
+        )
+    return had_device
+
+
+def user_unlock(*, by: User, user: User) -> bool:
+    """Lift a sign-in lock on the user's name; return whether there was one."""
+    from axes.models import AccessAttempt
+
+    with transaction.atomic():
+        removed, _ = AccessAttempt.objects.filter(username__iexact=user.username).delete()
+        log_action(actor=by, action=AuditAction.LOGIN_UNLOCKED, target=user, details={"was_locked": bool(removed)})
+    return bool(removed)
+
+
+def user_is_locked(user: User) -> bool:
+    from axes.models import AccessAttempt
+    from django.conf import settings
+
+    return AccessAttempt.objects.filter(
+        username__iexact=user.username, failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+    ).exists()

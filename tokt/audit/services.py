@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from tokt.audit.chain import GENESIS_HASH, entry_hash
+from tokt.audit import anchor
+from tokt.audit.chain import GENESIS_HASH, entry_hash, entry_mac
 from tokt.audit.models import AuditAction, AuditEntry
 
 T = TypeVar("T")
@@ -62,12 +64,44 @@ def log_action(
             prev_hash=last.entry_hash if last else GENESIS_HASH,
         )
         entry.entry_hash = entry_hash(entry.prev_hash, entry.hashed_fields())
+        entry.mac = entry_mac(anchor.audit_key(), entry.entry_hash)
         entry.save(force_insert=True)
+        # Only a committed entry may be named by the checkpoint outside the database.
+        transaction.on_commit(lambda: anchor.checkpoint_write(seq=entry.seq, entry_hash=entry.entry_hash))
     return entry
 
 
-def read_with_audit(*, actor, target: Model, load: Callable[[], T], details: dict | None = None) -> T:
+def read_with_audit(
+    *,
+    actor,
+    target: Model | None = None,
+    load: Callable[[], T],
+    details: dict | None = None,
+    action: AuditAction = AuditAction.RECORD_READ,
+    target_type: str = "",
+) -> T:
     """Record a read of ``target`` and return ``load()``; without the record, no data."""
     with transaction.atomic():
-        log_action(actor=actor, action=AuditAction.RECORD_READ, target=target, details=details)
+        log_action(actor=actor, action=action, target=target, target_type=target_type, details=details)
         return load()
+
+
+def log_action_aggregated(*, key: str, window_seconds: int = 600, **fields) -> AuditEntry | None:
+    """Write at most one entry per ``key`` and window; the next entry counts the ones left out.
+
+    For events anyone can repeat cheaply (refusals, failed sign-ins), so they cannot flood
+    the trail. The counts live in the cache; only the entries themselves are permanent.
+    """
+    window, carried = f"tokt-audit-window:{key}", f"tokt-audit-carried:{key}"
+    if not cache.add(window, 1, window_seconds):
+        cache.add(carried, 0, 7 * 86400)
+        try:
+            cache.incr(carried)
+        except ValueError:
+            cache.set(carried, 1, 7 * 86400)
+        return None
+    left_out = cache.get(carried) or 0
+    cache.delete(carried)
+    if left_out:
+        fields["details"] = {**(fields.get("details") or {}), "similar_left_out_before": left_out}
+    return log_action(**fields)

@@ -203,6 +203,18 @@ class ActorForm(forms.Form):
         }
 
 
+class BoundedIdChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids no database column can hold (a 500 before) with the ordinary invalid-choice message."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not str(pk).isdigit() or len(str(pk)) > 18:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
 class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type møte"), choices=MeetingKind.choices)
     date = forms.DateField(label=_("Dato"), widget=DateInput)
@@ -212,7 +224,7 @@ class MeetingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Bare temaer. Ingen navn, personopplysninger eller detaljer om enkeltsaker."),
     )
-    agencies = forms.ModelMultipleChoiceField(
+    agencies = BoundedIdChoiceField(
         label=_("Etater som deltok"), queryset=Agency.objects.all(), widget=forms.CheckboxSelectMultiple
     )
 

@@ -206,9 +206,22 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
 
 
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError("number too large")
+    return number
+
+
 def parse_document(raw: bytes | str):
     try:
-        return json.loads(raw)
+        # NaN/Infinity are not JSON; huge numbers and very deep nesting would otherwise
+        # raise ValueError or RecursionError (a 500) instead of giving a message.
+        return json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite_float)
     except UnicodeDecodeError:
         raise HsdsImportError([_("$: filen er ikke UTF-8-tekst.")]) from None
     except json.JSONDecodeError as exc:
@@ -218,6 +231,8 @@ def parse_document(raw: bytes | str):
                 % {"line": exc.lineno, "col": exc.colno, "msg": exc.msg}
             ]
         ) from None
+    except (RecursionError, ValueError):
+        raise HsdsImportError([_("$: filen er for dypt nøstet eller har tall som er for store.")]) from None
 
 
 def plan_import(document) -> list[dict]:

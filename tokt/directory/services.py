@@ -103,9 +103,9 @@ def actor_update(*, actor: Actor, user: User, changes: ActorChanges) -> list[str
             actor.municipalities.set(numbers)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.DIRECTORY_ACTOR_UPDATED,
             target=actor,
-            details={"what": "directory_actor_updated", "actor": actor.slug, "fields": changed},
+            details={"actor": actor.slug, "fields": changed},
         )
     return changed
 
@@ -127,9 +127,9 @@ def actor_confirm_verified(*, actor: Actor, user, today: dt.date | None = None) 
         actor.save()
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.DIRECTORY_ACTOR_VERIFIED,
             target=actor,
-            details={"what": "directory_actor_verified", "actor": actor.slug, "date": today.isoformat()},
+            details={"actor": actor.slug, "date": today.isoformat()},
         )
     return actor
 
@@ -144,9 +144,9 @@ def meeting_create(*, user, kind: str, date: dt.date, place: str, agenda: str, a
         meeting.agencies.set(agencies)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.DIRECTORY_MEETING_CREATED,
             target=meeting,
-            details={"what": "directory_meeting_created", "kind": kind, "date": date.isoformat()},
+            details={"kind": kind, "date": date.isoformat()},
         )
     return meeting
 
@@ -211,9 +211,9 @@ def actors_import(*, rows: list[ActorValues], user=None) -> ImportReport:
             actor.municipalities.set(numbers)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.DIRECTORY_HSDS_IMPORTED,
             target_type="directory.actor",
             actor_username=None if user else "import_hsds",
-            details={"what": "directory_hsds_import", "created": len(report.created), "updated": len(report.updated)},
+            details={"created": len(report.created), "updated": len(report.updated)},
         )
     return report

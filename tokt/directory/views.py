@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tokt.accounts.permissions import Perm, has_perm, require
+from tokt.audit.models import AuditAction
+from tokt.audit.services import read_with_audit
 from tokt.core.language import ui_language
 from tokt.core.models import Municipality
 from tokt.directory import hsds, selectors, services
@@ -169,7 +171,12 @@ def meeting_create(request):
 
 @require(Perm.EDIT_DIRECTORY)
 def hsds_export(request):
-    document = hsds.export_document(Actor.objects.prefetch_related("municipalities"))
+    document = read_with_audit(
+        actor=request.user,
+        action=AuditAction.DIRECTORY_HSDS_EXPORTED,
+        target_type="directory.actor",
+        load=lambda: hsds.export_document(Actor.objects.prefetch_related("municipalities")),
+    )
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
     )

@@ -182,9 +182,9 @@ def article_create(
         _save(article, user)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.KNOWLEDGE_ARTICLE_CREATED,
             target=article,
-            details={"what": "knowledge_article_created", "article": slug, "lang": lang},
+            details={"article": slug, "lang": lang},
         )
     return article
 
@@ -228,10 +228,9 @@ def article_update(
         _save(article, user)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.KNOWLEDGE_ARTICLE_UPDATED,
             target=article,
             details={
-                "what": "knowledge_article_updated",
                 "article": article.slug,
                 "lang": article.lang,
                 "fields": changed,
@@ -255,9 +254,9 @@ def _set_status(*, article: Article, user: AbstractBaseUser, status: ArticleStat
         _save(version, user)
     log_action(
         actor=user,
-        action=AuditAction.RECORD_WRITTEN,
+        action=AuditAction(what),
         target=article,
-        details={"what": what, "article": article.slug, "langs": sorted(v.lang for v in versions)},
+        details={"article": article.slug, "langs": sorted(v.lang for v in versions)},
     )
     return versions
 
@@ -291,10 +290,9 @@ def article_restore_version(*, article: Article, user: AbstractBaseUser, history
         _save(article, user)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.KNOWLEDGE_ARTICLE_VERSION_RESTORED,
             target=article,
             details={
-                "what": "knowledge_article_version_restored",
                 "article": article.slug,
                 "lang": article.lang,
                 "version": history_id,
@@ -313,10 +311,9 @@ def article_mark_reviewed(*, article: Article, user: AbstractBaseUser, today: dt
         _save(article, user)
         log_action(
             actor=user,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.KNOWLEDGE_ARTICLE_REVIEWED,
             target=article,
             details={
-                "what": "knowledge_article_reviewed",
                 "article": article.slug,
                 "lang": article.lang,
                 "date": today.isoformat(),
@@ -331,9 +328,9 @@ def articles_load(*, folder: Path | None = None, force: bool = False) -> LoadRep
         report = load_articles(model=Article, folder=folder, force=force)
         if report.created or report.updated:
             log_action(
-                action=AuditAction.RECORD_WRITTEN,
+                action=AuditAction.KNOWLEDGE_LOADED,
                 target_type="knowledge.article",
                 target_id="*",
-                details={"what": "knowledge_loaded_from_files", **report.as_dict()},
+                details=report.as_dict(),
             )
     return report

@@ -23,17 +23,22 @@ class PublicError(Exception):
         self.message = message or code
 
 
-def tip_submit(*, message: str, contact: str, lang: str) -> Tip:
-    """Store a validated tip. Raises PublicError("busy") when the global limit is reached.
+def tip_submit(*, message: str, contact: str, lang: str, client: str = "") -> Tip:
+    """Store a validated tip. Raises PublicError("client") when this client (a keyed hash from
+    ratelimit.client_of, never stored) has sent its share, and PublicError("busy") at the global limit.
 
     Not written to the audit trail on purpose: an audit entry carries the exact
     time, and a tip keeps only its date.
     """
+    if client and not ratelimit.client_allowed(client):
+        raise PublicError("client")
     with transaction.atomic():
         if not ratelimit.allowed():
             raise PublicError("busy")
         tip = Tip.objects.create(message=message, contact=contact, lang=lang)
         ratelimit.record()
+    if client:
+        ratelimit.client_record(client)
     return tip
 
 
@@ -48,7 +53,7 @@ def tip_triage(*, actor, tip: Tip, status: str, triage_note: str) -> Tip:
         # The note may name people: the audit trail records that it changed, not what it says.
         log_action(
             actor=actor,
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.TIP_TRIAGED,
             target=tip,
             details={"status": status, "status_before": before, "note_changed": True},
         )
@@ -69,7 +74,7 @@ def tips_purge(*, older_than_days: int, today=None) -> int:
         count = doomed.count()
         doomed.delete()
         log_action(
-            action=AuditAction.RECORD_WRITTEN,
+            action=AuditAction.TIPS_PURGED,
             target_type="public.tip",
             details={"purged_closed_tips": count, "received_before": cutoff.isoformat()},
         )

@@ -1,4 +1,4 @@
-"""The public site: no cookies (except on the tip form), no JavaScript needed, no third parties.
+"""The public site: no cookies at all, no JavaScript needed, no third parties.
 
 Pages are rendered without the request, so a page's bytes depend only on the
 content files (the static export writes exactly what is served), and no
@@ -7,9 +7,11 @@ context processor can touch the session or set a cookie.
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
-from django.http import HttpResponse, HttpResponsePermanentRedirect
-from django.middleware.csrf import get_token
+from django.core import signing
+from django.http import HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,11 +19,11 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 
 from tokt.accounts.permissions import public
-from tokt.core.csrf import NoReferrerCsrfViewMiddleware
 from tokt.public.contacts import LEAD, Contact, phone_labels, public_contacts
 from tokt.public.content import MASTER, Site
 from tokt.public.forms import CONTACT_MAX, MESSAGE_MAX, TipForm
 from tokt.public.pages import FOOTER_PAGES, HOME, current_site, exit_url, page_html, page_url
+from tokt.public.ratelimit import client_of
 from tokt.public.services import PublicError, tip_submit
 
 # Pages that end with a link to the tip form (the help page also has it beside its contacts).
@@ -32,6 +34,15 @@ _EXTRA = {
     "tip_error_expired": {
         "nb": "Skjemaet var utløpt. Trykk «Send» en gang til.",
         "en": "The form had expired. Press Send once more.",
+    },
+    "tip_error_client": {
+        "nb": "Du har sendt flere beskjeder på kort tid. Vent en time og prøv igjen. Er du i fare, ring 112.",
+        "en": "You have sent several messages in a short time. Please wait an hour and try again. "
+        "If you are in danger, call 112.",
+    },
+    "tip_error_huge": {
+        "nb": "Beskjeden er altfor lang til å sendes (over 2 MB). Gjør den kortere.",
+        "en": "The message is far too long to send (over 2 MB). Please make it shorter.",
     },
     "tip_error_busy": {
         "nb": "Vi får mange beskjeder akkurat nå. Prøv igjen om litt. Er du i fare, ring 112.",
@@ -199,47 +210,74 @@ def unknown_language(request, code: str, rest: str = ""):
     return not_found_response(current_site(), code)
 
 
-class _TipCsrfCheck(NoReferrerCsrfViewMiddleware):
-    """The project's CSRF check, answering with a reason instead of the staff error page."""
+_FORM_SALT = "tokt.public.tip-form"
+_FORM_MAX_AGE = 4 * 3600
+# Posts up to this size are read even though Django's own limit is lower, so
+# that a too-long message is shown again with the limit instead of being lost.
+TIP_BODY_MAX = 2 * 1024 * 1024
 
-    def _reject(self, request, reason):
-        return reason
+
+def _form_token() -> str:
+    """A signed, expiring form token: CSRF protection for a form that sets no cookie."""
+    return signing.dumps(secrets.token_hex(8), salt=_FORM_SALT)
 
 
-def _csrf_failed(request) -> bool:
-    return _TipCsrfCheck(lambda r: None).process_view(request, None, (), {}) is not None
+def _forged(request, data) -> bool:
+    """Refuse a post from another site (fetch metadata, Origin) or without a fresh form token."""
+    if getattr(request, "_dont_enforce_csrf_checks", False):
+        return False
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in {"same-origin", "none"}:
+        return True
+    origin = request.headers.get("Origin")
+    if origin and origin != "null" and origin != f"{request.scheme}://{request.get_host()}":
+        return True
+    try:
+        signing.loads(data.get("csrfmiddlewaretoken", ""), salt=_FORM_SALT, max_age=_FORM_MAX_AGE)
+    except signing.BadSignature:
+        return True
+    return False
+
+
+def _tip_data(request) -> tuple[QueryDict, bool]:
+    """The posted fields, also when they exceed Django's upload limit (up to TIP_BODY_MAX); and whether lost."""
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        return request.POST, False
+    if length > TIP_BODY_MAX or request.content_type != "application/x-www-form-urlencoded":
+        return QueryDict(), True
+    # Read the stream directly: request.POST would refuse a body over DATA_UPLOAD_MAX_MEMORY_SIZE.
+    return QueryDict(request.read(length), encoding=request.encoding), False
 
 
 def _sent(lang: str) -> HttpResponse:
     response = redirect("public:tip_sent", lang=lang)
     response.status_code = 303
     response["Cache-Control"] = "no-store"
-    # The form's session-only CSRF cookie is not needed any more.
-    response.delete_cookie(
-        settings.CSRF_COOKIE_NAME,
-        path=settings.CSRF_COOKIE_PATH,
-        domain=settings.CSRF_COOKIE_DOMAIN,
-        samesite=settings.CSRF_COOKIE_SAMESITE,
-    )
     return response
 
 
 @public
-@csrf_exempt  # checked by _csrf_failed, so a failure keeps the reader's text and language
+@csrf_exempt  # checked by _forged (no cookie), so a failure keeps the reader's text and language
 def tips(request, lang: str):
     site = current_site()
     ui = _strings(site, lang)
     form, error, status = TipForm(ui=ui), "", 200
     if request.method == "POST":
-        form = TipForm(request.POST, ui=ui)
-        if _csrf_failed(request):
+        data, lost = _tip_data(request)
+        form = TipForm(data, ui=ui)
+        if lost:
+            error, status = ui["tip_error_huge"], 413
+        elif _forged(request, data):
             form.is_valid()
             error, status = ui["tip_error_expired"], 403
+        elif form.is_bot():
+            return _sent(lang)  # looks accepted to the bot; nothing is stored
         elif form.is_valid():
+            fields = {k: form.cleaned_data[k] for k in ("message", "contact")}
             try:
-                tip_submit(lang=lang, **form.cleaned_data)
-            except PublicError:
-                error, status = ui["tip_error_busy"], 429
+                tip_submit(lang=lang, client=client_of(request), **fields)
+            except PublicError as exc:
+                error, status = ui["tip_error_client" if exc.code == "client" else "tip_error_busy"], 429
             else:
                 return _sent(lang)
         else:
@@ -249,7 +287,7 @@ def tips(request, lang: str):
         "title": ui["tip_title"],
         "form": form,
         "error": error,
-        "csrf_token": get_token(request),
+        "csrf_token": _form_token(),
         "message_max": MESSAGE_MAX,
         "contact_max": CONTACT_MAX,
         "hide_no_tracking": True,

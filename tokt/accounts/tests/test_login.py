@@ -156,7 +156,11 @@ def test_enrolment_is_required_when_no_device_exists(client, agency, settings):
     from tokt.accounts.tests.factories import make_user
 
     settings.OTP_REQUIRED = True
+    from tokt.accounts.services import enrolment_link_issue
+
     user = make_user(username="newbie", role="fagperson", agency=agency, with_totp=False)
+    token = enrolment_link_issue(by=None, user=user)
+    client.get(reverse("accounts:enrolment_link", kwargs={"token": token}))
     response = _password(client, user)
     assert response["Location"] == reverse("accounts:otp_enrol")
     page = client.get(reverse("accounts:otp_enrol"))
@@ -166,7 +170,8 @@ def test_enrolment_is_required_when_no_device_exists(client, agency, settings):
 
     code = f"{totp(device.bin_key):06d}"
     response = client.post(reverse("accounts:otp_enrol"), {"token": code})
-    assert response.status_code == 302
+    assert response.status_code == 200 and "reservekodene" in response.content.decode()
+    assert client.post(reverse("accounts:login_finish")).status_code == 302
     assert TOTPDevice.objects.get(user=user).confirmed
     assert client.get(reverse("core:home")).status_code == 200
     assert AuditEntry.objects.filter(action=AuditAction.OTP_ENROLLED, actor_username="newbie").exists()

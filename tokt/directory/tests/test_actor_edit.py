@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tokt.audit.models import AuditEntry
+from tokt.audit.models import AuditAction, AuditEntry
 from tokt.directory.forms import ActorForm
 from tokt.directory.models import Actor
 
@@ -74,7 +74,7 @@ def test_a_koordinator_saves_an_edit_with_history_and_audit(signed_in, koordinat
     changed = {c.field for c in latest.diff_against(latest.prev_record).changes}
     assert {"phone", "hours_nb"} <= changed
     entry = AuditEntry.objects.latest("seq")
-    assert entry.details["what"] == "directory_actor_updated" and entry.target_id == str(actor.pk)
+    assert entry.action == AuditAction.DIRECTORY_ACTOR_UPDATED and entry.target_id == str(actor.pk)
 
 
 def test_the_history_page_shows_who_changed_what(signed_in, koordinator):
@@ -99,4 +99,4 @@ def test_confirm_verified_today_records_date_and_user(signed_in, koordinator):
     assert actor.last_verified == timezone.localdate()
     assert actor.verified and actor.verified_by_user == koordinator
     assert koordinator.agency.name in actor.verified_by
-    assert AuditEntry.objects.latest("seq").details["what"] == "directory_actor_verified"
+    assert AuditEntry.objects.latest("seq").action == AuditAction.DIRECTORY_ACTOR_VERIFIED

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from tokt.audit.models import AuditEntry
+from tokt.audit.models import AuditAction, AuditEntry
 from tokt.directory import hsds
 from tokt.directory.models import Actor
 
@@ -88,7 +88,7 @@ def test_an_import_creates_new_actors_and_records_history():
     assert report.created == ["kun_test"]
     actor = Actor.objects.get(slug="kun_test")
     assert actor.history.exists() and actor.municipalities.count() == 10
-    assert AuditEntry.objects.latest("seq").details["what"] == "directory_hsds_import"
+    assert AuditEntry.objects.latest("seq").action == AuditAction.DIRECTORY_HSDS_IMPORTED
 
 
 def test_a_foreign_file_with_only_standard_fields_is_accepted():

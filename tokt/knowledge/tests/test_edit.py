@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tokt.audit.models import AuditEntry
+from tokt.audit.models import AuditAction, AuditEntry
 from tokt.knowledge import services
 from tokt.knowledge.models import Article
 
@@ -75,7 +75,7 @@ def test_an_edit_is_saved_rendered_indexed_audited_and_kept_in_history(signed_in
     assert '<h2 id="s-nytt-avsnitt">Nytt avsnitt</h2>' in article.body_html
     found = client.get(reverse("knowledge:index"), {"q": "skjærgårdsidyll"}).content.decode()
     assert "1 artikkel passer søket" in found
-    entry = AuditEntry.objects.filter(details__what="knowledge_article_updated").get()
+    entry = AuditEntry.objects.filter(action=AuditAction.KNOWLEDGE_ARTICLE_UPDATED).get()
     assert entry.actor == koordinator and entry.details["fields"] == ["title", "body_md"]
     history = client.get(HISTORY).content.decode()
     assert koordinator.username in history and "Innlasting fra fil" in history
@@ -90,7 +90,7 @@ def test_typed_html_is_refused_with_its_line_and_nothing_is_saved(signed_in, koo
     assert response.status_code == 200 and "Linje 3: HTML-kode er ikke tillatt" in body
     assert "<script>alert(1)</script>" not in body
     assert Article.objects.get(pk=article.pk).body_md == article.body_md
-    assert not AuditEntry.objects.filter(details__what="knowledge_article_updated").exists()
+    assert not AuditEntry.objects.filter(action=AuditAction.KNOWLEDGE_ARTICLE_UPDATED).exists()
 
 
 def test_markup_in_titles_and_links_cannot_inject_script(signed_in, koordinator, client):
@@ -135,7 +135,7 @@ def test_old_articles_are_listed_for_review_and_can_be_marked_reviewed(signed_in
     response = client.post(REVIEWED, {"tilbake": "liste"})
     assert response.status_code == 302 and response["Location"] == STALE
     assert Article.objects.get(slug="ordliste", lang="nb").last_reviewed == timezone.localdate()
-    assert AuditEntry.objects.filter(details__what="knowledge_article_reviewed").count() == 1
+    assert AuditEntry.objects.filter(action=AuditAction.KNOWLEDGE_ARTICLE_REVIEWED).count() == 1
     assert reverse("knowledge:mark_reviewed", args=["ordliste", "nb"]) not in client.get(STALE).content.decode()
 
 

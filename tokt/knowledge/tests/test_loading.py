@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from tokt.audit.models import AuditEntry
+from tokt.audit.models import AuditAction, AuditEntry
 from tokt.knowledge import selectors, services
 from tokt.knowledge.models import Article
 from tokt.knowledge.tests.helpers import article_text, write_pair
@@ -42,7 +42,7 @@ def test_a_new_file_is_created_and_indexed_and_a_second_run_is_a_no_op(tmp_path)
     assert _found("multekrem") == ["test-artikkel"]
     assert services.articles_load(folder=tmp_path).created == []
     entry = AuditEntry.objects.order_by("-seq").first()
-    assert entry.details["what"] == "knowledge_loaded_from_files"
+    assert entry.action == AuditAction.KNOWLEDGE_LOADED
 
 
 def test_a_changed_file_updates_its_article(tmp_path):

@@ -32,7 +32,7 @@ def test_a_coordinator_sees_and_triages_tips(signed_in, koordinator, tip):
     assert response.status_code == 302
     tip.refresh_from_db()
     assert tip.status == TipStatus.TRIAGED and tip.triage_note == "Sent to a-krim."
-    entry = AuditEntry.objects.get(action=AuditAction.RECORD_WRITTEN, target_id=str(tip.pk))
+    entry = AuditEntry.objects.get(action=AuditAction.TIP_TRIAGED, target_id=str(tip.pk))
     assert entry.details["status"] == "triaged" and "a-krim" not in str(entry.details)
 
 

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from tokt.accounts.models import Role, User
@@ -18,6 +19,13 @@ class Command(BaseCommand):
     help = "Create one synthetic demo user per role (idempotent) and print the demo logins."
 
     def handle(self, *args, **options):
+        # The demo logins are published in the README: on a real install they would be a way in.
+        if not settings.DEMO_MODE:
+            raise CommandError(
+                "Refused: load-demo-data creates users with published passwords and runs only with "
+                "TOKT_DEMO_MODE=1 (never in production). On a real install, create the first "
+                "administrator with `bin/tokt create-administrator`."
+            )
         with transaction.atomic():
             for username, role, agency_slug, first, last in DEMO_USERS:
                 if not User.objects.filter(username=username).exists():
