@@ -10,7 +10,7 @@ from tokt.accounts.permissions import public
 from tokt.screening.flow import parse_flow, wants_result
 from tokt.screening.forms import ContextForm
 from tokt.screening.method import method_parts
-from tokt.screening.results import screening_result
+from tokt.screening.result_page import screening_result
 
 
 @public

@@ -111,7 +111,6 @@ class Catalogue:
     continuum: tuple[tuple[str, C.Cond | None], ...]  # low -> high
     notice: Text
     vocab: Mapping[str, Any]
-    compiled: Any = field(default=None, repr=False, compare=False)
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property

@@ -105,6 +105,10 @@ def test_changing_an_observed_sign_to_unknown_never_creates_certainty(inp, data)
         assert after[key] <= value, (key, kind, ident)
         if key in ("continuum", "could_reach"):
             continue  # the position's floor is "insufficient information", not a certainty
+        if key == "ilo" and kind == "indicator":
+            # METHOD § 1 defines "no" by the signs present: with a means sign no
+            # longer known present, a ruled-out rule may now read "no".
+            continue
         # "no", "not_met" and "not_positive" (0) appear only where they already were.
         assert (after[key] == 0) == (value == 0), (key, kind, ident)
     assert after["could_reach"] == before["could_reach"]

@@ -17,17 +17,33 @@ from tokt.screening.engine import (
     facts_from_answers,
     indicators_from_answers,
 )
+from tokt.screening.engine.contacts import StaticContacts
+from tokt.screening.engine.referrals import default_referrals
+from tokt.screening.engine.routing import EXTRA_ACTORS
 from tokt.screening.flow import Flow
 
 DIMENSION_ORDER = ("DR", "CR", "AVR", "EXP", "CD", "AVD")
 
 
-def _contacts(lang: str):
-    if apps.is_installed("tokt.directory"):
-        from tokt.directory.selectors import DirectoryContacts
+def directory_contacts(municipality: str | None, lang: str) -> StaticContacts | None:
+    """The contacts the engine may name, resolved by the directory app for one municipality.
 
-        return DirectoryContacts(lang=lang)
-    return None  # the engine's default: the directory's data file
+    Plain data for the engine: every actor of the referral paths plus the
+    routing's few extras, each as the directory shows it for the municipality.
+    """
+    if not apps.is_installed("tokt.directory"):
+        return None  # the engine's default: the directory's data file
+    from tokt.directory.selectors import DirectoryContacts
+
+    provider = DirectoryContacts(lang=lang)
+    paths = default_referrals()
+    wanted = {a for sid in paths.situation_ids for step in paths.steps_for(sid) for a in step.actors} | EXTRA_ACTORS
+    found = {}
+    for actor_id in sorted(wanted):
+        contact = provider.resolve(actor_id, municipality)
+        if contact is not None:
+            found[actor_id] = contact
+    return StaticContacts(municipality, found)
 
 
 def screening_input(flow: Flow) -> ScreeningInput:
@@ -64,7 +80,7 @@ def _related_articles(result: dict, sector: str, lang: str) -> list:
 
 def screening_result(flow: Flow, lang: str) -> dict:
     inp = screening_input(flow)
-    assessment = assess(inp, contacts=_contacts(lang))
+    assessment = assess(inp, contacts=directory_contacts(inp.municipality, lang), referrals=default_referrals())
     result = assessment.to_dict()
     for profile in result["profiles"]:
         profile["dimension_list"] = [profile["dimensions"][d] for d in DIMENSION_ORDER if d in profile["dimensions"]]
