@@ -6,8 +6,8 @@ import functools
 
 from .assessment import Assessment, Source
 from .catalogue import Catalogue, load_catalogue
-from .model import ScreeningInput
 from .contacts import ContactsProvider, YamlContacts
+from .model import ScreeningInput
 from .questions import ask_texts
 from .referrals import ReferralPaths, default_referrals
 from .result_parts import THREE_WAY

@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from . import explain
-from .catalogue import Text
-from .rules import Verdict
-from .catalogue import Catalogue
+from .catalogue import Catalogue, Text
 from .explain import PROXY_BASIS
 from .model import ScreeningInput
 from .referrals import ReferralPaths
 from .result_parts import ELEMENT, THREE_WAY, DimensionResult, NextStep, ProfileResult, UnknownItem
+from .rules import Verdict
 
 SCHEMA_VERSION = 1
 # Orders used by callers and the property tests ("higher" = more serious).

@@ -33,7 +33,9 @@ def profiles(cat: Catalogue, inp: ScreeningInput, v: Verdict) -> tuple[ProfileRe
             n_out = sum(1 for i in members if inp.indicator(i) is State.NOT_OBSERVED)
             status = DIMENSION_STATUS[p.dimensions[meta.id]]
             dims.append(
-                DimensionResult(meta.id, meta.name, status, tuple(observed), len(members) - len(observed) - n_out, n_out)
+                DimensionResult(
+                    meta.id, meta.name, status, tuple(observed), len(members) - len(observed) - n_out, n_out
+                )
             )
         out.append(
             ProfileResult(

@@ -118,4 +118,3 @@ class ScreeningInput:
             "sector": self.sector,
             "role": self.role,
         }
-

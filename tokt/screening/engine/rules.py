@@ -35,7 +35,7 @@ CONTINUUM = ("insufficient_information", "social_dumping", "labour_crime", "forc
 # Clear law breaches among the indicators (METHOD § 5, labour crime: "wage
 # theft, no contract, ... tax/insurance evasion"): no respect of labour law,
 # no social protection, withheld wages.
-LAW_BREACH_SIGNS = ("EXP05", "EXP06", "CD14")
+LAW_BREACH_SIGNS = frozenset({"EXP05", "EXP06", "CD14"})
 
 
 def all_of(values: Iterable[TV]) -> TV:
@@ -50,9 +50,16 @@ def state_value(state: State) -> TV:
     return {State.OBSERVED: TV.YES, State.NOT_OBSERVED: TV.NO}.get(state, TV.UNKNOWN)
 
 
-def any_observed(inp: ScreeningInput, ids: Iterable[str]) -> TV:
+def any_observed(inp: ScreeningInput, ids: frozenset[str]) -> TV:
     """YES if one is observed, NO only when every one is answered "not observed"."""
-    return any_of(state_value(inp.indicator(i)) for i in ids)
+    ruled_out = 0
+    for ident, state in inp.indicators.items():
+        if ident in ids:
+            if state is State.OBSERVED:
+                return TV.YES
+            if state is State.NOT_OBSERVED:
+                ruled_out += 1
+    return TV.NO if ruled_out == len(ids) else TV.UNKNOWN
 
 
 def is_under_18(inp: ScreeningInput) -> TV:
@@ -97,28 +104,68 @@ class ProfileView:
     strengths: Mapping[str, str]  # indicator id -> strong | medium | weak, in this list
 
 
-def dimension_value(cat: Catalogue, inp: ScreeningInput, members: Iterable[tuple[str, str]]) -> TV:
-    """METHOD § 1 step 1 in three values: YES on the observed signs, NO if not even all unknowns would do.
+Counts = dict[str, int]  # strong / medium / weak -> number of signs
 
-    `members`: (indicator id, strength) of one dimension in one list.
+
+def dimension_value(rule: Iterable[Mapping[str, int]], observed: Counts, possible: Counts) -> TV:
+    """METHOD § 1 step 1 in three values.
+
+    YES when the observed signs meet the rule; NO when not even the observed
+    plus every unknown sign (`possible`) would; UNKNOWN otherwise.
     """
-    now = {"strong": 0, "medium": 0, "weak": 0}
-    possible = dict(now)
-    for ident, strength in members:
-        state = inp.indicator(ident)
-        if state is State.OBSERVED:
-            now[strength] += 1
-        if state is not State.NOT_OBSERVED:
-            possible[strength] += 1
-    if dimension_rule(cat.dimension_rule, now["strong"], now["medium"], now["weak"]):
+    if dimension_rule(rule, observed["strong"], observed["medium"], observed["weak"]):
         return TV.YES
-    if dimension_rule(cat.dimension_rule, possible["strong"], possible["medium"], possible["weak"]):
+    if dimension_rule(rule, possible["strong"], possible["medium"], possible["weak"]):
         return TV.UNKNOWN
     return TV.NO
 
 
-def list_strengths(cat: Catalogue, profile_id: str) -> dict[str, str]:
+def dimension_counts(cat: Catalogue, inp: ScreeningInput, profile_id: str) -> dict[str, tuple[Counts, Counts]]:
+    """Per dimension of one list: (observed counts, observed-or-unknown counts) by strength."""
+    members = dimension_members(cat, profile_id)
+    observed = {d: {"strong": 0, "medium": 0, "weak": 0} for d in members}
+    possible = {d: {"strong": 0, "medium": 0, "weak": 0} for d in members}
+    for dim, signs in members.items():
+        for _, strength in signs:
+            possible[dim][strength] += 1
+    where = member_index(cat, profile_id)
+    for ident, state in inp.indicators.items():
+        found = where.get(ident)
+        if found is None:
+            continue
+        dim, strength = found
+        if state is State.OBSERVED:
+            observed[dim][strength] += 1
+        elif state is State.NOT_OBSERVED:
+            possible[dim][strength] -= 1
+    return {d: (observed[d], possible[d]) for d in members}
+
+
+def member_index(cat: Catalogue, profile_id: str) -> dict[str, tuple[str, str]]:
+    """Indicator id -> (dimension, strength) in one list; computed once per catalogue."""
+    cache: dict[str, dict[str, tuple[str, str]]] = cat.cache.setdefault("rules_index", {})
+    found = cache.get(profile_id)
+    if found is None:
+        found = cache[profile_id] = {
+            i: (d, st) for d, signs in dimension_members(cat, profile_id).items() for i, st in signs
+        }
+    return found
+
+
+def signs_of(cat: Catalogue, dimensions: tuple[str, ...]) -> frozenset[str]:
+    """Every indicator of these dimensions (any list); computed once per catalogue."""
+    cache: dict[tuple[str, ...], frozenset[str]] = cat.cache.setdefault("rules_signs", {})
+    found = cache.get(dimensions)
+    if found is None:
+        found = cache[dimensions] = frozenset(i for i, ind in cat.indicators.items() if ind.dimension in dimensions)
+    return found
+
+
+def list_strengths(cat: Catalogue, profile_id: str) -> Mapping[str, str]:
     """The strengths of one list; a sexual list borrows the labour list (METHOD § 1, interim proxy)."""
+    cache: dict[str, Mapping[str, str]] = cat.cache.setdefault("rules_strengths", {})
+    if profile_id in cache:
+        return cache[profile_id]
     profile = cat.profiles[profile_id]
     source = profile.proxy_from or profile.id
     found: dict[str, str] = {}
@@ -126,6 +173,7 @@ def list_strengths(cat: Catalogue, profile_id: str) -> dict[str, str]:
         value = ind.strengths.get(source) if ind.dimension else None
         if value is not None:
             found[ind.id] = value
+    cache[profile_id] = found
     return found
 
 
@@ -158,7 +206,8 @@ def evaluated_profiles(cat: Catalogue, inp: ScreeningInput) -> tuple[ProfileView
         if profile.audience not in audiences or profile.exploitation_type not in kinds:
             continue
         members = dimension_members(cat, pid)
-        dims = {d: dimension_value(cat, inp, m) for d, m in members.items()}
+        counts = dimension_counts(cat, inp, pid)
+        dims = {d: dimension_value(cat.dimension_rule, now, possible) for d, (now, possible) in counts.items()}
         views.append(
             ProfileView(
                 id=pid,
@@ -166,7 +215,7 @@ def evaluated_profiles(cat: Catalogue, inp: ScreeningInput) -> tuple[ProfileView
                 exploitation_type=profile.exploitation_type,
                 conditional_on_age=profile.audience == "child" and inp.age_group is not AgeGroup.UNDER_18,
                 dimensions=dims,
-                strengths={i: st for m in members.values() for i, st in m},
+                strengths=list_strengths(cat, pid),
             )
         )
     return tuple(views)
@@ -275,7 +324,7 @@ def forced_labour(dims: Mapping[str, TV]) -> tuple[TV, TV, TV]:
 # -- § 3: straffeloven § 257 and § 258 ---------------------------------------------------
 
 
-def signal_value(cat: Catalogue, inp: ScreeningInput, dims: Mapping[str, TV], signal: str) -> TV:
+def signal_value(inp: ScreeningInput, dims: Mapping[str, TV], signal: str) -> TV:
     """A dimension id counts when positive in the person's lists, an indicator id when observed."""
     if signal in dims:
         return dims[signal]
@@ -285,7 +334,7 @@ def signal_value(cat: Catalogue, inp: ScreeningInput, dims: Mapping[str, TV], si
 def section_257_means(cat: Catalogue, inp: ScreeningInput, dims: Mapping[str, TV]) -> dict[str, TV]:
     """METHOD § 3, ILO -> § 257 means (design): vold, trusler, misbruk av sårbar situasjon, annen utilbørlig atferd."""
     nodes = cat.raw["norwegian_law"]["straffeloven_257"]["elements"]["means"]
-    return {str(n["id"]): any_of(signal_value(cat, inp, dims, str(s)) for s in n["ilo_signals"]) for n in nodes}
+    return {str(n["id"]): any_of(signal_value(inp, dims, str(s)) for s in n["ilo_signals"]) for n in nodes}
 
 
 def section_257_purposes(inp: ScreeningInput, dims: Mapping[str, TV], forced: TV) -> dict[str, TV | None]:
@@ -346,8 +395,8 @@ def continuum_rows(
     forced: TV,
 ) -> tuple[TV, ...]:
     """METHOD § 5 (design), one value per row from social dumping to trafficking (index 1-4)."""
-    exp_signs = [i for i, ind in cat.indicators.items() if ind.dimension == "EXP"]
-    means_signs = [i for i, ind in cat.indicators.items() if ind.dimension in MEANS_DIMENSIONS]
+    exp_signs = signs_of(cat, ("EXP",))
+    means_signs = signs_of(cat, MEANS_DIMENSIONS)
     # A conditional child list is already capped at UNKNOWN: it keeps the row open, never met.
     trafficking = any_of((any_of(conclusions), child_exploitation_shown(inp, profiles)))
     labour_crime = any_of(
