@@ -205,7 +205,6 @@ def evaluated_profiles(cat: Catalogue, inp: ScreeningInput) -> tuple[ProfileView
     for pid, profile in cat.profiles.items():
         if profile.audience not in audiences or profile.exploitation_type not in kinds:
             continue
-        members = dimension_members(cat, pid)
         counts = dimension_counts(cat, inp, pid)
         dims = {d: dimension_value(cat.dimension_rule, now, possible) for d, (now, possible) in counts.items()}
         views.append(
@@ -331,10 +330,16 @@ def signal_value(inp: ScreeningInput, dims: Mapping[str, TV], signal: str) -> TV
     return state_value(inp.indicator(signal))
 
 
+def section_257_signals(cat: Catalogue) -> dict[str, tuple[str, ...]]:
+    """§ 257 means id -> its ILO signals (dimension or indicator ids), from the catalogue."""
+    nodes = cat.raw["norwegian_law"]["straffeloven_257"]["elements"]["means"]
+    return {str(n["id"]): tuple(str(x) for x in n["ilo_signals"]) for n in nodes}
+
+
 def section_257_means(cat: Catalogue, inp: ScreeningInput, dims: Mapping[str, TV]) -> dict[str, TV]:
     """METHOD § 3, ILO -> § 257 means (design): vold, trusler, misbruk av sårbar situasjon, annen utilbørlig atferd."""
-    nodes = cat.raw["norwegian_law"]["straffeloven_257"]["elements"]["means"]
-    return {str(n["id"]): any_of(signal_value(inp, dims, str(s)) for s in n["ilo_signals"]) for n in nodes}
+    signals = section_257_signals(cat)
+    return {m: any_of(signal_value(inp, dims, x) for x in found) for m, found in signals.items()}
 
 
 def section_257_purposes(inp: ScreeningInput, dims: Mapping[str, TV], forced: TV) -> dict[str, TV | None]:

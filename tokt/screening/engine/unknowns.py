@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from .catalogue import Catalogue, Text
 from .model import AgeGroup, ScreeningInput, State
 from .result_parts import UnknownItem
-from .rules import TV, Verdict, evaluate
+from .rules import LAW_BREACH_SIGNS, TV, Verdict, evaluate, section_257_signals
 from .texts import ASK_AGE, ASK_FALLBACK
 
 SAFETY_FACT = "acute_danger"
@@ -81,8 +81,19 @@ def rank_unknowns(
     scored: list[tuple[int, int, str, tuple[str, ...]]] = []
     answered = {i for i, s in inp.indicators.items() if s is not State.UNKNOWN}
     in_lists = {i for p in verdict.profiles for i in p.strengths}
+    # Signs that play the same part in every rule have the same what-if: evaluated once.
+    seen: dict[tuple[object, ...], tuple[tuple[str, ...], int]] = {}
+    direct = {i for found in section_257_signals(cat).values() for i in found}
     for ident in sorted(in_lists - answered):
-        effects, score = what_changes(verdict, evaluate(cat, inp.with_indicator(ident, State.OBSERVED)))
+        key = (
+            tuple(p.strengths.get(ident) for p in verdict.profiles),
+            cat.indicators[ident].dimension,
+            ident in LAW_BREACH_SIGNS,
+            ident if ident in direct else None,
+        )
+        if key not in seen:
+            seen[key] = what_changes(verdict, evaluate(cat, inp.with_indicator(ident, State.OBSERVED)))
+        effects, score = seen[key]
         score += building_weight(cat, inp, verdict, ident)
         if score:
             scored.append((-score, KIND_ORDER["indicator"], ident, effects))
