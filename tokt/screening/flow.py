@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import get_language
@@ -82,3 +83,15 @@ def parse_flow(post) -> Flow:
 
 def wants_result(post, flow: Flow) -> bool:
     return "result" in post or flow.step_index >= len(flow.steps)
+
+
+def flow_query(data) -> str:
+    """The GET query for a submitted form: the same answers, the step it leads to."""
+    current = parse_flow(data)
+    if not current.valid:
+        return urlencode([(k, v) for k in data for v in data.getlist(k) if k not in ("next", "back")])
+    pairs = [*current.context_hidden(), *((ANSWER_PREFIX + q, v) for q, v in sorted(current.answers.items()))]
+    pairs.append(("step", str(current.step_index)))
+    if wants_result(data, current):
+        pairs.append(("result", "1"))
+    return urlencode(pairs)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from tokt.screening import labels
 from tokt.screening.engine import (
@@ -16,6 +18,7 @@ from tokt.screening.engine import (
     assess,
     facts_from_answers,
     indicators_from_answers,
+    load_catalogue,
 )
 from tokt.screening.engine.contacts import StaticContacts
 from tokt.screening.engine.referrals import default_referrals
@@ -61,6 +64,15 @@ def screening_input(flow: Flow) -> ScreeningInput:
     )
 
 
+def _municipality_name(number: str | None) -> str:
+    if not number:
+        return ""
+    from tokt.core.models import Municipality
+
+    found = Municipality.objects.filter(number=number).first()
+    return found.name if found else number
+
+
 def _referral_url(situations: list[str], municipality: str | None) -> str:
     """The directory's "who does what" page for the same situations (members only)."""
     if not situations or not apps.is_installed("tokt.directory"):
@@ -76,6 +88,48 @@ def _related_articles(result: dict, sector: str, lang: str) -> list:
 
     observed = [i for i, s in result["input"]["indicators"].items() if s == "observed"]
     return list(articles_for(observed, [sector], lang))[:6]
+
+
+# Actors who take a notification of concern for a child (the "minor" path's child-welfare step).
+CHILD_WELFARE_ACTORS = ("child_welfare_municipal", "barnevernvakt_", "child_helpline")
+STRENGTH_WORDS = {"strong": _("sterkt tegn"), "medium": _("middels sterkt tegn"), "weak": _("svakt tegn")}
+
+
+def child_welfare_steps(next_steps: list[dict]) -> list[dict]:
+    return [s for s in next_steps if s["actor_id"].startswith(CHILD_WELFARE_ACTORS)]
+
+
+def signs_by_dimension(result: dict, lang: str) -> list[dict]:
+    """The observed signs in words, grouped by what they show (the person's own list)."""
+    cat = load_catalogue()
+    groups = []
+    own = result["profiles"][0] if result["profiles"] else None
+    for profile in result["profiles"]:
+        if not profile["conditional_on_age"]:
+            own = profile
+            break
+    if own is None:
+        return []
+    for dim in own["dimension_list"]:
+        signs = [
+            {"name": cat.indicators[d["id"]].name.get(lang), "strength": STRENGTH_WORDS.get(d["strength"], "")}
+            for d in dim["decided_by"]
+        ]
+        if signs:
+            groups.append({"name": dim["name"], "status": dim["status"], "signs": signs})
+    return groups
+
+
+def answers_used(flow: Flow, lang: str) -> list[dict]:
+    """Every question answered yes or no, in the order asked, for the printed summary."""
+    words = dict(labels.ANSWERS)
+    used = []
+    for step in flow.steps:
+        for q in step.questions:
+            answer = flow.answers.get(q.id, "unknown")
+            if answer != "unknown":
+                used.append({"question": q.text.get(lang), "answer": words[answer]})
+    return used
 
 
 def screening_result(flow: Flow, lang: str) -> dict:
@@ -99,4 +153,10 @@ def screening_result(flow: Flow, lang: str) -> dict:
         "conclusion_labels": labels.CONCLUSION,
         "situation_labels": [labels.SITUATIONS.get(sid, sid) for sid in result["situations"]],
         "referral_url": _referral_url(result["situations"], inp.municipality),
+        "child_welfare_steps": child_welfare_steps(result["next_steps"]) if result["may_be_minor"] else [],
+        "signs": signs_by_dimension(result, lang),
+        "answers_used": answers_used(flow, lang),
+        "today": date.today(),
+        "role_label": dict([*labels.ROLES, labels.OTHER_ROLE]).get(flow.data["role"], ""),
+        "municipality_name": _municipality_name(inp.municipality),
     }

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tokt.accounts.permissions import public
-from tokt.screening.flow import parse_flow, wants_result
+from tokt.screening.flow import flow_query, parse_flow, wants_result
 from tokt.screening.forms import ContextForm
 from tokt.screening.method import method_parts
 from tokt.screening.result_page import screening_result
@@ -19,20 +20,23 @@ def start(request):
     return render(request, "screening/start.html", {"form": ContextForm(initial={"age_group": "unknown"})})
 
 
-# Nothing is stored and nothing changes on the server, so the form needs no
-# CSRF token, and no cookie is set for people who are not signed in.
+# Each step is a GET with the answers in the URL, so the phone's Back button
+# never asks to resubmit a form. Nothing is stored and nothing changes on the
+# server; an old POST (a bookmarked form) is redirected to the same step as a GET.
 @public
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def flow(request):
-    if request.method == "GET":
+    if request.method == "POST":
+        return redirect(f"{reverse('screening:flow')}?{flow_query(request.POST)}")
+    if not request.GET:
         return redirect("screening:start")
-    current = parse_flow(request.POST)
+    current = parse_flow(request.GET)
     if not current.valid:
         return render(request, "screening/start.html", {"form": current.context}, status=200)
     lang = (get_language() or "nb")[:2]
-    if wants_result(request.POST, current):
+    if wants_result(request.GET, current):
         context = {"flow": current, **screening_result(current, lang)}
         return render(request, "screening/result.html", context)
     context = {"flow": current, "step": current.current, "form": current.step_form(), "number": current.step_index + 1}

@@ -13,7 +13,8 @@ CONTEXT = {"role": "child_welfare", "sector": "car_wash", "municipality": "1841"
 
 
 def _post(client, data):
-    return client.post(reverse("screening:flow"), data)
+    """Each step is a GET (Back never resubmits); the name is kept from the POST flow."""
+    return client.get(reverse("screening:flow"), data)
 
 
 def test_the_start_page_is_open_without_login_and_says_nothing_is_stored(client):
