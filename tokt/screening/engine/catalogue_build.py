@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tokt.core import vocabulary
+
 from . import conditions as C
 from .catalogue import (
     DELPHI_FRAMEWORK,
@@ -134,9 +136,12 @@ def build(data: dict[str, Any], origin: str) -> Catalogue:
         if name not in order:
             raise CatalogueError(f"{cplace}.levels.{name}: not in order")
 
-    vocab = need(data, "vocabularies", origin)
-    for key in ("sectors", "roles", "exploitation_types"):
-        need(vocab, key, f"{origin}.vocabularies", list)
+    vocab = dict(need(data, "vocabularies", origin))
+    need(vocab, "exploitation_types", f"{origin}.vocabularies", list)
+    # The shared vocabulary lives in one place (tokt/core/vocabulary.py).
+    vocab.setdefault("roles", list(vocabulary.ROLE_IDS))
+    vocab.setdefault("sectors", list(vocabulary.SECTOR_IDS))
+    vocab.setdefault("exploitation_type_aliases", dict(vocabulary.EXPLOITATION_TYPE_OF))
     return Catalogue(
         version=version,
         schema_version=schema,
