@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 from urllib.parse import urlencode
 
@@ -28,14 +29,30 @@ from tokt.screening.flow import Flow
 DIMENSION_ORDER = ("DR", "CR", "AVR", "EXP", "CD", "AVD")
 
 
+CONTACTS_TTL_SECONDS = 60
+_contacts_cache: dict[tuple[str | None, str], tuple[float, StaticContacts]] = {}
+
+
 def directory_contacts(municipality: str | None, lang: str) -> StaticContacts | None:
     """The contacts the engine may name, resolved by the directory app for one municipality.
 
     Plain data for the engine: every actor of the referral paths plus the
     routing's few extras, each as the directory shows it for the municipality.
+    Kept for a minute per process (reading every actor costs ~10 ms); an edit
+    in the directory shows within that minute.
     """
     if not apps.is_installed("tokt.directory"):
         return None  # the engine's default: the directory's data file
+    key = (municipality, lang)
+    hit = _contacts_cache.get(key)
+    if hit is not None and time.monotonic() - hit[0] < CONTACTS_TTL_SECONDS:
+        return hit[1]
+    found = _resolve_contacts(municipality, lang)
+    _contacts_cache[key] = (time.monotonic(), found)
+    return found
+
+
+def _resolve_contacts(municipality: str | None, lang: str) -> StaticContacts:
     from tokt.directory.selectors import DirectoryContacts
 
     provider = DirectoryContacts(lang=lang)
