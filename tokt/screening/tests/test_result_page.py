@@ -11,7 +11,13 @@ from tokt.screening.engine import questions_for
 
 pytestmark = pytest.mark.django_db
 
-FAUSKE = {"role": "child_welfare", "sector": "car_wash", "municipality": "1841", "age_group": "under_18"}
+FAUSKE = {
+    "role": "child_welfare",
+    "sector": "car_wash",
+    "municipality": "1841",
+    "age_group": "under_18",
+    "mode": "full",
+}
 FAUSKE_SIGNS = {"EXP04", "EXP02", "EXP05", "CD01"}
 
 
@@ -88,3 +94,29 @@ def test_no_role_or_sector_is_pre_selected(client):
         select = body[body.index(f'name="{name}"') :]
         select = select[: select.index("</select>")]
         assert "selected" not in select.replace('value="" selected', "")
+
+
+NURSE = {"role": "health", "sector": "commercial_sex", "municipality": "1804", "age_group": "unknown"}
+
+
+def test_the_quick_screening_is_the_default_and_asks_at_most_fifteen_questions(client):
+    response = client.get(reverse("screening:flow"), {**NURSE, "step": "-1", "next": "1"})
+    flow = response.context["flow"]
+    assert flow.quick
+    assert 12 <= flow.question_count <= 15
+    assert flow.steps[0].questions[0].id == "q_acute_danger"  # safety first
+
+
+def test_ask_me_more_adds_the_next_most_telling_questions_for_the_answers(client):
+    first = client.get(reverse("screening:flow"), {**NURSE, "step": "0", "result": "1"}).context["flow"]
+    more = first.next_questions()
+    assert more and not set(more) & {q.id for s in first.steps for q in s.questions}
+    response = client.get(reverse("screening:flow") + "?" + first.more_query())
+    flow = response.context["flow"]
+    assert flow.current.id == "more"
+    assert [q.id for q in flow.current.questions] == more
+
+
+def test_the_full_set_stays_available(client):
+    response = client.get(reverse("screening:flow"), {**NURSE, "mode": "full", "step": "0"})
+    assert response.context["flow"].question_count > 50

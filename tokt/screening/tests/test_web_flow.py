@@ -9,7 +9,13 @@ from tokt.screening.engine import questions_for
 
 pytestmark = pytest.mark.django_db
 
-CONTEXT = {"role": "child_welfare", "sector": "car_wash", "municipality": "1841", "age_group": "under_18"}
+CONTEXT = {
+    "role": "child_welfare",
+    "sector": "car_wash",
+    "municipality": "1841",
+    "age_group": "under_18",
+    "mode": "full",
+}
 
 
 def _post(client, data):
