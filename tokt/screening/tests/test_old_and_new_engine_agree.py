@@ -8,7 +8,8 @@ Allowed differences (issue 11, rules 1-3):
 3. Forced labour is EXP and (CD or AVD) positive only (§ 5): the old extra
    path (involuntariness from DR or single signs + one coercion sign) is gone,
    so forced labour and what depends on it (placement, § 257 purpose b) may be
-   lower where the old path alone carried it.
+   lower where the old path alone carried it, and the forced-labour element is
+   now also met with AVD positive (the old element read only CD and CR).
 """
 
 from __future__ import annotations
@@ -73,9 +74,12 @@ def test_old_and_new_differ_only_where_the_method_changed(case):
     elif ln < lo:
         assert a_old.continuum == "forced_labour" and fl_path_gone and not child_shown, case
 
-    # Rule 3: forced labour only ever lost where the old extra path carried it.
+    # Rule 3: forced labour differs only by its definition (EXP and CD or AVD positive):
+    # lost where the old extra path alone carried it, gained where AVD carries the coercion.
     if fl_path_gone:
-        assert verdict.forced_labour is not TV.YES
+        dims = verdict.dimensions
+        by_method = dims["EXP"] is TV.YES and TV.YES in (dims["CD"], dims["AVD"])
+        assert (verdict.forced_labour is TV.YES) == by_method
     # § 257 may only be lower through purpose (b) resting on the old forced-labour path.
     if a_old.section_257["status"] != a_new.section_257["status"]:
         assert fl_path_gone, case

@@ -117,7 +117,9 @@ def test_going_back_keeps_the_answers(client):
 def test_the_method_page_shows_verification_marks(client):
     body = client.get(reverse("screening:method")).content.decode()
     assert "Bare lest i en sekundærkilde" in body and "Ikke kontrollert" in body and "Vår egen regel" in body
-    assert "DR01" in body
+    assert "Lurt om hva slags arbeid" in body and "Palermoprotokollen" in body
+    # Plain words and public sources: no indicator codes, no internal file names.
+    assert "DR01" not in body and ".yaml" not in body and "METHOD.md" not in body
 
 
 def test_the_result_names_the_same_contacts_as_the_directory_for_the_fauske_minor(client):
