@@ -31,12 +31,11 @@ def ranked_questions(
     limit: int = QUICK_LIMIT,
 ) -> tuple[Question, ...]:
     answers = dict(answers or {})
-    scope = {"role": role, "sector": sector, "age_group": age_group}
     inp = ScreeningInput(
         age_group=AgeGroup(age_group),
         exploitation_types=frozenset(ExploitationType(t) for t in types) or frozenset({ExploitationType.UNKNOWN}),
-        indicators=indicators_from_answers(answers, **scope),
-        facts=facts_from_answers(answers, **scope),
+        indicators=indicators_from_answers(answers, role=role, sector=sector, age_group=age_group),
+        facts=facts_from_answers(answers, role=role, sector=sector, age_group=age_group),
     )
     scores = {u.id: u.score for u in assess(inp, contacts=NoContacts(), max_unknowns=500).unknowns}
     skip = set(exclude) | {qid for qid, value in answers.items() if value != "unknown"}
