@@ -23,6 +23,8 @@ class Perm(StrEnum):
     TRIAGE_TIPS = "triage_tips"
     DOWNLOAD_PRINT_MATERIAL = "download_print_material"
     REVIEW_TRANSLATIONS = "review_translations"
+    TAKE_TRAINING = "take_training"
+    VIEW_TRAINING_STATS = "view_training_stats"
 
 
 _MEMBER = {Role.FAGPERSON, Role.KOORDINATOR, Role.ADMINISTRATOR}
@@ -39,6 +41,9 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     Perm.TRIAGE_TIPS: frozenset({Role.KOORDINATOR}),
     Perm.DOWNLOAD_PRINT_MATERIAL: frozenset({Role.KOORDINATOR}),
     Perm.REVIEW_TRANSLATIONS: frozenset({Role.KOORDINATOR}),
+    Perm.TAKE_TRAINING: frozenset(_MEMBER),
+    # Completion counts per agency and the questions most learners get wrong.
+    Perm.VIEW_TRAINING_STATS: frozenset({Role.KOORDINATOR}),
 }
 
 
