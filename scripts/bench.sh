@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export TOKT_ENV=test PYTHONPATH=.
 mkdir -p bench/results
+# bench_screening_http.py: the start page, a bare view with the same bytes and the result page through gunicorn.
 for script in bench/bench_*.py; do
   echo "== $script =="
   $PY "$script"

@@ -179,6 +179,9 @@ class DirectoryContacts:
     Never returns a service that does not cover the given municipality.
     """
 
+    # The engine's ContactsProvider protocol: None from resolve() means "not here".
+    keeps_unresolved = False
+
     def __init__(self, lang: str = "nb") -> None:
         self.lang = lang
         self._actors = {a.slug: a for a in Actor.objects.prefetch_related("municipalities")}

@@ -10,34 +10,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from tokt.core import vocabulary
 from tokt.lib.yamlfile import read_yaml
 
 LANGS = ("nb", "en")
-ROLES = ("nav", "health", "child_welfare", "labour_inspection", "police", "ngo")
+# The shared vocabulary (tokt/core/vocabulary.py): ids only here.
+ROLES = vocabulary.ROLE_IDS
 AUDIENCE = ("all", *ROLES)
-SECTORS = (
-    "fisheries",
-    "construction",
-    "cleaning",
-    "car_wash",
-    "restaurants",
-    "nail_massage",
-    "agriculture",
-    "transport",
-    "domestic_work",
-    "commercial_sex",
-    "begging_crime",
-)
-FORMS = (
-    "sexual_exploitation",
-    "forced_labour",
-    "forced_crime",
-    "begging",
-    "domestic_servitude",
-    "forced_marriage",
-    "organ_removal",
-    "illegal_adoption",
-)
+SECTORS = vocabulary.SECTOR_IDS
+FORMS = vocabulary.FORM_IDS
 TRANSLATION_STATUSES = ("original", "machine_assisted", "reviewed")
 VISIBILITIES = ("public", "internal")
 

@@ -88,6 +88,13 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+MAX_INPUT_CHARS = 1_000_000
+MAX_DEPTH = 20  # a screening input is three levels deep
+MAX_MESSAGE_CHARS = 200
+MAX_ERRORS = 20
+TOO_DEEP = f"JSON er for dypt nestet / JSON nested too deeply (more than {MAX_DEPTH} levels)"
+
+
 def _read(path: str, stdin: TextIO) -> Any:
     if path == "-":
         raw = stdin.read()
@@ -99,10 +106,35 @@ def _read(path: str, stdin: TextIO) -> Any:
             raise UsageError(f"Fant ikke filen / file not found: {path}") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"Kan ikke lese filen / cannot read the file: {path}: {exc}") from None
+    if len(raw) > MAX_INPUT_CHARS:
+        raise UsageError(f"Inndata er for store / input too large (over {MAX_INPUT_CHARS} characters)")
     try:
-        return json.loads(raw, object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(raw, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise UsageError(f"Ugyldig JSON / invalid JSON: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise UsageError(TOO_DEEP) from None
+    if _depth(data) > MAX_DEPTH:
+        raise UsageError(TOO_DEEP)
+    return data
+
+
+def _depth(data: Any) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, todo = 0, [(data, 1)]
+    while todo:
+        node, depth = todo.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        todo.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _cap(message: str) -> str:
+    """Error messages may quote the input: never echo more than a line of it."""
+    return message if len(message) <= MAX_MESSAGE_CHARS else message[:MAX_MESSAGE_CHARS] + " …"
 
 
 def _screen(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> None:
@@ -163,16 +195,16 @@ def main(
     except UsageError as exc:
         message = str(exc).strip()
         if message:
-            stderr.write(f"feil / error: {message}\n")
+            stderr.write(f"feil / error: {_cap(message)}\n")
         return EXIT_USAGE
     except ScreeningInputError as exc:
         stderr.write("Inndata kan ikke vurderes:\n")
-        stderr.writelines(f"  - {m}\n" for m in exc.messages_nb)
+        stderr.writelines(f"  - {_cap(m)}\n" for m in exc.messages_nb[:MAX_ERRORS])
         stderr.write("The input cannot be screened:\n")
-        stderr.writelines(f"  - {m}\n" for m in exc.messages_en)
+        stderr.writelines(f"  - {_cap(m)}\n" for m in exc.messages_en[:MAX_ERRORS])
         return EXIT_USAGE
     except CatalogueError as exc:
-        stderr.write(f"intern feil i katalogen / internal catalogue error: {exc}\n")
+        stderr.write(f"intern feil i katalogen / internal catalogue error: {_cap(str(exc))}\n")
         return EXIT_INTERNAL
 
 

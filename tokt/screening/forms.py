@@ -18,9 +18,11 @@ def municipality_choices() -> list:
 class ContextForm(forms.Form):
     """Who is asking and about what: decides which questions are shown."""
 
-    role = forms.ChoiceField(label=_("Hvor jobber du?"), choices=[*labels.ROLES, labels.OTHER_ROLE])
+    # Nothing pre-selected: a wrong default role or sector would choose the wrong questions.
+    role = forms.ChoiceField(label=_("Hvor jobber du?"), choices=[("", _("Velg")), *labels.ROLES, labels.OTHER_ROLE])
     sector = forms.ChoiceField(
-        label=_("Hvilken bransje eller hvilket miljø gjelder det?"), choices=[*labels.SECTORS, labels.OTHER_SECTOR]
+        label=_("Hvilken bransje eller hvilket miljø gjelder det?"),
+        choices=[("", _("Velg")), *labels.SECTORS, labels.OTHER_SECTOR],
     )
     municipality = forms.ChoiceField(
         label=_("Kommune"), required=False, help_text=_("Brukes bare til å finne lokale kontakter.")

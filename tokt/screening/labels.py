@@ -4,28 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-ROLES = [
-    ("nav", _("NAV")),
-    ("health", _("Helsetjenesten")),
-    ("child_welfare", _("Barnevern eller skole")),
-    ("labour_inspection", _("Arbeidstilsyn eller A-krim")),
-    ("police", _("Politi")),
-    ("ngo", _("Krisesenter eller frivillig organisasjon")),
-]
+from tokt.core import vocabulary
 
-SECTORS = [
-    ("fisheries", _("Fiskeindustri og fiske")),
-    ("construction", _("Bygg og anlegg")),
-    ("cleaning", _("Renhold")),
-    ("car_wash", _("Bilvask og bilpleie")),
-    ("restaurants", _("Restaurant og servering")),
-    ("nail_massage", _("Negle- og massasjesalong")),
-    ("agriculture", _("Landbruk og bærplukking")),
-    ("transport", _("Transport og taxi")),
-    ("domestic_work", _("Arbeid i private hjem")),
-    ("commercial_sex", _("Salg av sex, også på nett")),
-    ("begging_crime", _("Tigging og tvungen kriminalitet")),
-]
+# The shared vocabulary (tokt/core/vocabulary.py), translated for the page.
+ROLES = [(ident, _(label)) for ident, label in vocabulary.ROLES]
+SECTORS = [(ident, _(label)) for ident, label in vocabulary.SECTORS]
 
 AGE_GROUPS = [
     ("adult", _("Voksen (18 år eller eldre)")),

@@ -30,32 +30,49 @@ def _part(name: str, mark: str, statement: str = "") -> Part:
     return Part(name=name, mark=mark, mark_label=str(MARKS.get(mark, mark)), statement=statement.strip())
 
 
+STRENGTHS = {"strong": _("sterk"), "medium": _("middels"), "weak": _("svak")}
+
+# Public sources the method rests on (titles as published; no internal files).
+# A link only where the address was read in the research (METHOD.md, the catalogue).
+SOURCES = [
+    (
+        "ILO og Europakommisjonen: Operational indicators of trafficking in human beings (2009)",
+        "https://www.ilo.org/global/topics/forced-labour/publications/WCMS_105023/lang--en/index.htm",
+    ),
+    ("ILO: Indicators of Forced Labour (2012)", ""),
+    ("ILO: Hard to see, harder to count (2012)", ""),
+    ("ILO-konvensjon nr. 29 om tvangsarbeid (1930), artikkel 2", ""),
+    ("FN: Palermoprotokollen (2000), artikkel 3", ""),
+    ("Straffeloven §§ 257 og 258 (Lovdata)", "https://lovdata.no/lov/2005-05-20-28"),
+    ("NOU 2024: 13 Lov og frihet, kapittel 1.2", ""),
+    ("Barnevernsloven § 13-2 (opplysningsplikt)", "https://lovdata.no/lov/2021-06-18-97"),
+    ("Regjeringen: Strategi mot arbeidslivskriminalitet, kapittel 2.1", ""),
+    ("Fafo-rapport 2019:35 Menneskehandel i arbeidslivet", ""),
+]
+
+
 def method_parts() -> dict:
     cat = load_catalogue()
     raw = cat.raw
     ilo = next(f for f in raw["frameworks"] if f["id"] == "ilo_ec_2009")
     fl = next(f for f in raw["frameworks"] if f["id"] == "ilo_forced_labour_indicators_2012")
-    measure = next(f for f in raw["frameworks"] if f["id"] == "ilo_forced_labour_measurement")
     law = raw["norwegian_law"]
     rules = ilo["combination_rules"]
     parts = [
-        *(_part(f"ILO/EC 2009: {key.replace('_', ' ')}", mark) for key, mark in ilo["verification"].items()),
         _part(
-            _("Regel for når en dimensjon er oppfylt"),
-            rules["dimension_positive"]["verification"],
-            rules["dimension_positive"]["statement"],
+            _("ILO/EU-indikatorene og de seks dimensjonene"),
+            ilo["verification"]["framework_existence_and_six_dimensions"],
         ),
         _part(
-            _("Regel for når personen kan være utsatt (ILO)"),
-            rules["victim"]["verification"],
-            rules["victim"]["statement"],
+            _("Tekst og vekt for indikatorene, voksne og barn i arbeid"),
+            ilo["verification"]["indicator_texts_and_strengths_adult_labour"],
         ),
+        _part(_("Listene for seksuell utnytting"), ilo["verification"]["indicator_lists_sexual_exploitation"]),
+        _part(_("Regel for når en dimensjon er oppfylt"), rules["dimension_positive"]["verification"]),
+        _part(_("Regel for når personen kan være utsatt (ILO)"), rules["victim"]["verification"]),
         _part(_("Tredelt svar: ja, nei, for lite informasjon"), rules["three_way_output"]["verification"]),
-        _part(_("ILOs indikatorer på tvangsarbeid (2012)"), fl["verification"], fl["usage_rule"]),
-        _part(_("Kobling fra tvangsarbeidsindikatorer til ILO/EC-indikatorer"), fl["maps_to_verification"]),
-        *(_part(f"ILO: {key.replace('_', ' ')}", mark) for key, mark in measure["verification"].items()),
+        _part(_("ILOs indikatorer på tvangsarbeid (2012)"), fl["verification"]),
         _part(_("Straffeloven § 257"), law["straffeloven_257"]["verification"]),
-        _part(_("Straffeloven § 257 bokstav b, ordlyd"), law["straffeloven_257"]["letter_b_wording"]),
         _part(
             _("Kobling fra ILO-tegn til midlene i § 257"),
             law["straffeloven_257"]["elements"]["ilo_signals_verification"],
@@ -66,24 +83,21 @@ def method_parts() -> dict:
             raw["norwegian_concepts"]["continuum_categories"]["verification"],
         ),
     ]
-    profiles = [
-        {
-            "id": pid,
-            "audience": p.audience,
-            "type": p.exploitation_type,
-            "mark": str(MARKS.get(p.strength_verification, p.strength_verification)),
-            "proxy_from": p.proxy_from,
-        }
-        for pid, p in cat.profiles.items()
-    ]
     dimensions = [
-        {"dimension": d, "indicators": [i for i in cat.indicators.values() if i.dimension == d.id]}
+        {
+            "dimension": d,
+            "indicators": [
+                {
+                    "id": i.id,
+                    "name": i.name,
+                    "doubt": bool(i.doubt),
+                    "adult": STRENGTHS.get(i.strengths.get("adult_labour") or "", "–"),
+                    "child": STRENGTHS.get(i.strengths.get("child_labour") or "", "–"),
+                }
+                for i in cat.indicators.values()
+                if i.dimension == d.id
+            ],
+        }
         for d in cat.dimensions
     ]
-    return {
-        "version": cat.version,
-        "parts": parts,
-        "profiles": profiles,
-        "dimensions": dimensions,
-        "notes": ilo.get("notes", []),
-    }
+    return {"version": cat.version, "parts": parts, "dimensions": dimensions, "sources": SOURCES}

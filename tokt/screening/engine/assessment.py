@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from . import explain
-from .catalogue import Text
-from .core import PROXY_BASIS, Compiled, Derived, Reduced
+from .catalogue import Catalogue, Text
+from .explain import PROXY_BASIS
 from .model import ScreeningInput
 from .referrals import ReferralPaths
-from .results import ELEMENT, THREE_WAY, DimensionResult, NextStep, ProfileResult, UnknownItem
+from .result_parts import ELEMENT, THREE_WAY, DimensionResult, NextStep, ProfileResult, UnknownItem
+from .rules import Verdict
 
 SCHEMA_VERSION = 1
 # Orders used by callers and the property tests ("higher" = more serious).
@@ -61,11 +62,10 @@ class cached_property(Generic[T]):
 
 
 class Source(NamedTuple):
-    comp: Compiled
+    cat: Catalogue
     inp: ScreeningInput
-    red: Reduced
-    derived: Derived
-    referrals: ReferralPaths | None = None
+    verdict: Verdict
+    referrals: ReferralPaths
 
 
 @dataclass(frozen=True)
@@ -90,47 +90,51 @@ class Assessment:
     @cached_property
     def profiles(self) -> tuple[ProfileResult, ...]:
         s = self.source
-        return explain.profiles(s.comp, s.inp, s.red, s.derived)
+        return explain.profiles(s.cat, s.inp, s.verdict)
 
     @cached_property
     def forced_labour(self) -> dict[str, Any]:
         s = self.source
-        return explain.forced_labour(s.comp, s.inp, s.red, s.derived)
+        return explain.forced_labour(s.cat, s.inp, s.verdict)
 
     @cached_property
     def section_257(self) -> dict[str, Any]:
-        return explain.section_257(self.source.comp.cat, self.source.inp, self.source.derived)
+        s = self.source
+        return explain.section_257(s.cat, s.inp, s.verdict)
 
     @cached_property
     def section_258(self) -> dict[str, str]:
-        return explain.section_258(self.source.comp.cat, self.source.derived)
+        return explain.section_258(self.source.verdict)
 
     @cached_property
     def continuum_reason(self) -> Text:
-        return explain.reason(self.source.comp.cat, self.source.inp, self.source.derived)
+        s = self.source
+        return explain.reason(s.cat, s.inp, s.verdict)
 
     @cached_property
     def strengths_proxy(self) -> bool:
-        return any(self.source.comp.basis[p] == PROXY_BASIS for p in self.source.red.profiles)
+        return any(p.strength_basis == PROXY_BASIS for p in self.profiles)
 
     @cached_property
     def strength_doubts(self) -> tuple[str, ...]:
-        return explain.doubts(self.source.comp, self.source.inp, self.source.red)
+        s = self.source
+        return explain.doubts(s.cat, s.inp, s.verdict)
 
     @cached_property
     def notes(self) -> tuple[tuple[str, Text], ...]:
         s = self.source
-        return explain.notes(s.comp, s.inp, s.red, s.derived, self.profiles, self.strength_doubts)
+        return explain.notes(s.cat, s.inp, s.verdict, self.profiles, self.strength_doubts)
 
     @cached_property
     def situation_titles(self) -> tuple[Text, ...]:
-        """Titles of the situations (from the referral paths' `title_for`, else the id)."""
-        title_for = getattr(self.source.referrals, "title_for", None)
-        out = []
-        for sid in self.situations:
-            title = title_for(sid) if title_for is not None else None
-            out.append(title if title is not None else Text(sid, sid))
-        return tuple(out)
+        """Titles of the situations (the referral paths' titles, else the id)."""
+        titles = (self.source.referrals.title_for(sid) for sid in self.situations)
+        return tuple(t if t is not None else Text(sid, sid) for sid, t in zip(self.situations, titles, strict=True))
+
+    @property
+    def may_be_minor(self) -> bool:
+        """The person is or may be under 18: the result opens with the duty to notify child welfare."""
+        return self.source.inp.age_group.value != "adult"
 
     @property
     def acute(self) -> bool:
@@ -148,6 +152,7 @@ class Assessment:
             },
             "forced_labour": self.forced_labour,
             "ilo_conclusion": self.ilo_conclusion,
+            "may_be_minor": self.may_be_minor,
             "informative_unknowns": [u.to_dict(i + 1) for i, u in enumerate(self.unknowns)],
             "input": self.input,
             "next_steps": [s.to_dict(i + 1) for i, s in enumerate(self.next_steps)],

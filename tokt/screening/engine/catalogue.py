@@ -15,9 +15,6 @@ from typing import Any
 
 import yaml
 
-from tokt.lib import yamlfile
-
-from . import conditions as C
 from .model import CatalogueError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -88,9 +85,11 @@ class Profile:
 
 @dataclass(frozen=True)
 class NamedElement:
+    """A named element of the law (§ 257 means and purposes, § 258 factors)."""
+
     id: str
     name: Text
-    condition: C.Cond
+    signals: tuple[str, ...] = ()  # ILO signals of a § 257 means
 
 
 @dataclass
@@ -104,16 +103,11 @@ class Catalogue:
     profiles: Mapping[str, Profile]
     strength_values: tuple[str, ...]
     dimension_rule: tuple[Mapping[str, int], ...]
-    victim_rules: Mapping[str, C.Cond]  # audience -> condition
-    involuntariness: C.Cond
-    coercion: C.Cond
     means: tuple[NamedElement, ...]
     purposes: tuple[NamedElement, ...]
     aggravating: tuple[NamedElement, ...]
-    continuum: tuple[tuple[str, C.Cond | None], ...]  # low -> high
     notice: Text
     vocab: Mapping[str, Any]
-    compiled: Any = field(default=None, repr=False, compare=False)
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -137,8 +131,10 @@ def _default_catalogue() -> Catalogue:
 
 
 def read_yaml(path: Path) -> Any:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yamlfile.read_yaml(path)
+        with path.open(encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
     except FileNotFoundError as exc:
         raise CatalogueError(f"{path}: file not found") from exc
     except yaml.YAMLError as exc:

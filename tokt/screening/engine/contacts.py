@@ -50,10 +50,35 @@ class ContactsProvider(Protocol):
     """None from resolve() means: no such actor for this municipality.
 
     The routing then leaves the actor out, like the directory's coverage
-    filter, unless the provider has a true `keeps_unresolved` attribute.
+    filter, unless `keeps_unresolved` is true (a provider that knows nobody:
+    then every actor is kept, ids only).
     """
 
+    @property
+    def keeps_unresolved(self) -> bool: ...
+
     def resolve(self, actor_id: str, municipality: str | None) -> Contact | None: ...
+
+
+@dataclass(frozen=True)
+class StaticContacts:
+    """Plain data from the caller: the contacts already resolved for one municipality.
+
+    The screening web layer builds it from the directory app, so the engine
+    never reads the directory's models or files.
+    """
+
+    municipality: str | None
+    by_id: Mapping[str, Contact]
+
+    @property
+    def keeps_unresolved(self) -> bool:
+        return not self.by_id
+
+    def resolve(self, actor_id: str, municipality: str | None) -> Contact | None:
+        if municipality != self.municipality:
+            return None
+        return self.by_id.get(actor_id)
 
 
 class NoContacts:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -99,14 +100,13 @@ class ScreeningInput:
         return self.facts.get(fact_id, State.UNKNOWN)
 
     def with_indicator(self, indicator_id: str, state: State) -> ScreeningInput:
-        changed = dict(self.indicators)
-        changed[indicator_id] = state
-        return _replace(self, indicators=changed)
+        return dataclasses.replace(self, indicators={**self.indicators, indicator_id: state})
 
     def with_fact(self, fact_id: str, state: State) -> ScreeningInput:
-        changed = dict(self.facts)
-        changed[fact_id] = state
-        return _replace(self, facts=changed)
+        return dataclasses.replace(self, facts={**self.facts, fact_id: state})
+
+    def with_age(self, age_group: AgeGroup) -> ScreeningInput:
+        return dataclasses.replace(self, age_group=age_group)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -118,17 +118,3 @@ class ScreeningInput:
             "sector": self.sector,
             "role": self.role,
         }
-
-
-def _replace(inp: ScreeningInput, **changes: object) -> ScreeningInput:
-    values: dict[str, object] = {
-        "age_group": inp.age_group,
-        "exploitation_types": inp.exploitation_types,
-        "indicators": inp.indicators,
-        "facts": inp.facts,
-        "municipality": inp.municipality,
-        "sector": inp.sector,
-        "role": inp.role,
-    }
-    values.update(changes)
-    return ScreeningInput(**values)  # type: ignore[arg-type]

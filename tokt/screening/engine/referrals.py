@@ -35,9 +35,9 @@ class ReferralPaths(Protocol):
         """The ordered steps of a situation; () for an unknown situation."""
         ...
 
-
-# Optional, not part of the protocol: `title_for(situation_id) -> Text | None`.
-# renderoptional_text() uses it for the "Situasjon:" line and falls back to the id.
+    def title_for(self, situation_id: str) -> Text | None:
+        """The situation's title; None for an unknown situation (the id is shown)."""
+        ...
 
 
 class YamlReferrals:

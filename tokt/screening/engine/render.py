@@ -44,14 +44,14 @@ def render_text(assessment: Assessment, lang: str = "nb") -> str:
 
     out.append(f"{t(HEAD['ilo'])}:")
     for p in a.profiles:
-        profile_label = t(PROFILE_NAME.get(p.id, Text(p.id, p.id)))
+        name = t(PROFILE_NAME.get(p.id, Text(p.id, p.id)))
         extras = []
         if p.strength_basis == "proxy_labour_list":
             extras.append(t(HEAD["proxy_label"]))
         if p.conditional_on_age:
             extras.append(t(HEAD["conditional"]))
         suffix = f" ({'; '.join(extras)})" if extras else ""
-        out.append(f"  {profile_label}{suffix}: {t(THREE_WAY[p.conclusion])}")
+        out.append(f"  {name}{suffix}: {t(THREE_WAY[p.conclusion])}")
         for d in p.dimensions:
             signs = ", ".join(i for i, _ in d.observed)
             detail = f" [{t(HEAD['signs'])}: {signs}]" if signs else ""

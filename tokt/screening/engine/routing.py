@@ -20,6 +20,9 @@ Then a few extras that no situation covers, appended after the path actors
 
 * signs of violence -> krisesenter_salten, violence_helpline;
 * social dumping only (level 1, labour types) and no situation -> arbeidstilsynet;
+* a labour case with a person who is or may be under 18 -> arbeidstilsynet and
+  akrim_nordland, after the child-welfare contacts (issue 11: the labour
+  authorities alongside child welfare);
 * a serious case with acute danger unknown and no acute_danger situation ->
   emergency_police gets the "check for acute danger" reason (every path starts
   with emergency_police; without any situation it is put first).
@@ -28,11 +31,11 @@ Then a few extras that no situation covers, appended after the path actors
 from __future__ import annotations
 
 from .catalogue import Text
-from .contacts import ContactsProvider, NoContacts, YamlContacts
-from .core import Derived
+from .contacts import ContactsProvider
 from .model import AgeGroup, ExploitationType, ScreeningInput, State
-from .referrals import ReferralPaths, YamlReferrals
-from .results import NextStep
+from .referrals import ReferralPaths
+from .result_parts import NextStep
+from .rules import TV, Verdict
 from .texts import STEP_REASON
 
 LEVEL_SOCIAL_DUMPING, LEVEL_LABOUR_CRIME, LEVEL_FORCED_LABOUR = 1, 2, 3
@@ -44,8 +47,6 @@ LABOUR_TYPES = frozenset(
 SEXUAL_TYPES = frozenset({ExploitationType.SEXUAL, ExploitationType.OTHER, ExploitationType.UNKNOWN})
 
 # Most urgent first. Ids of referral_paths.yaml situations.
-# Acute danger first (life), then a minor (the child welfare path), then the rest;
-# tokt.directory.selectors.referral_answer applies the same rule.
 SITUATION_ORDER = (
     "acute_danger",
     "minor",
@@ -55,7 +56,9 @@ SITUATION_ORDER = (
     "no_legal_residence",
 )
 # Actors the routing may add outside any situation (see the module docstring).
-EXTRA_ACTORS = frozenset({"krisesenter_salten", "violence_helpline", "arbeidstilsynet", "emergency_police"})
+EXTRA_ACTORS = frozenset(
+    {"krisesenter_salten", "violence_helpline", "arbeidstilsynet", "akrim_nordland", "emergency_police"}
+)
 _O = State.OBSERVED
 
 
@@ -65,26 +68,27 @@ def _observed_any(inp: ScreeningInput) -> bool:
     )
 
 
-def situations_for(inp: ScreeningInput, d: Derived, child_rule_if_minor: bool = False) -> tuple[str, ...]:
+def situations_for(inp: ScreeningInput, d: Verdict) -> tuple[str, ...]:
     """The situations this screening points to, in SITUATION_ORDER.
 
-    `child_rule_if_minor`: with the age unknown, the child rule would be met if
-    the person is under 18.
+    A person who is or may be under 18 always gets the "minor" situation,
+    also when nothing else is known (METHOD § 5: every such result opens with
+    the duty to notify child welfare and its contacts).
     """
     facts = inp.facts
     observed_any = _observed_any(inp)
     out: list[str] = []
-    age = inp.age_group
     if facts.get("acute_danger") is _O:
         out.append("acute_danger")
-    # A minor comes right after acute danger, before every other path (the directory does the same).
-    if (age is AgeGroup.UNDER_18 and observed_any) or (age is AgeGroup.UNKNOWN and child_rule_if_minor):
+    age = inp.age_group
+    # A minor comes right after acute danger, before every other path (the directory orders them the same way).
+    if age is not AgeGroup.ADULT:
         out.append("minor")
     if observed_any and facts.get("wants_no_police") is _O:
         out.append("no_police_wanted")
     if age is not AgeGroup.UNDER_18:
         types = inp.exploitation_types
-        possible = d.ilo == 2 or d.level >= LEVEL_FORCED_LABOUR or d.section_257 == 2
+        possible = d.ilo is TV.YES or d.level >= LEVEL_FORCED_LABOUR or d.section_257 is TV.YES
         if possible and not SEXUAL_TYPES.isdisjoint(types):
             out.append("adult_sexual_exploitation")
         if d.level >= LEVEL_LABOUR_CRIME and not LABOUR_TYPES.isdisjoint(types):
@@ -94,20 +98,8 @@ def situations_for(inp: ScreeningInput, d: Derived, child_rule_if_minor: bool = 
     return tuple(out)
 
 
-_CACHE_LIMIT = 4096  # entries per cache below; cleared when full
-_MERGED: dict[tuple[int, tuple[str, ...]], tuple[YamlReferrals, tuple[tuple[str, Text], ...]]] = {}
-
-
 def path_actors(referrals: ReferralPaths, situations: tuple[str, ...]) -> tuple[tuple[str, Text], ...]:
-    """(actor id, reason) of the situations' steps, directory order, each actor once.
-
-    Cached for YamlReferrals, which does not change after loading.
-    """
-    cacheable = type(referrals) is YamlReferrals
-    if cacheable:
-        hit = _MERGED.get((id(referrals), situations))
-        if hit is not None and hit[0] is referrals:
-            return hit[1]
+    """(actor id, reason) of the situations' steps, directory order, each actor once."""
     seen: set[str] = set()
     plan: list[tuple[str, Text]] = []
     for sid in situations:
@@ -116,44 +108,28 @@ def path_actors(referrals: ReferralPaths, situations: tuple[str, ...]) -> tuple[
                 if actor not in seen:
                     seen.add(actor)
                     plan.append((actor, step.title))
-    merged = tuple(plan)
-    if cacheable:
-        if len(_MERGED) >= _CACHE_LIMIT:
-            _MERGED.clear()
-        _MERGED[(id(referrals), situations)] = (referrals, merged)  # type: ignore[assignment]
-    return merged
-
-
-_PLANS: dict[tuple[object, ...], tuple[object, object, tuple[NextStep, ...]]] = {}
+    return tuple(plan)
 
 
 def plan_steps(
     inp: ScreeningInput,
-    d: Derived,
+    d: Verdict,
     contacts: ContactsProvider,
     referrals: ReferralPaths,
     situations: tuple[str, ...],
 ) -> tuple[NextStep, ...]:
     facts = inp.facts
+    types = inp.exploitation_types
     violence = any(inp.indicators.get(i) is _O for i in VIOLENCE_SIGNS) or any(
         facts.get(f) is _O for f in VIOLENCE_FACTS
     )
-    dumping = not situations and d.level == LEVEL_SOCIAL_DUMPING and not LABOUR_TYPES.isdisjoint(inp.exploitation_types)
-    serious = d.level >= LEVEL_FORCED_LABOUR or d.means == 2
+    dumping = not situations and d.level == LEVEL_SOCIAL_DUMPING and not LABOUR_TYPES.isdisjoint(types)
+    labour_minor = "minor" in situations and (
+        ExploitationType.LABOUR in types or (not LABOUR_TYPES.isdisjoint(types) and d.level >= LEVEL_SOCIAL_DUMPING)
+    )
+    serious = d.level >= LEVEL_FORCED_LABOUR or d.means is TV.YES
     check = serious and facts.get("acute_danger", State.UNKNOWN) is State.UNKNOWN and "acute_danger" not in situations
-    # The steps depend on nothing else; cached for the providers that never change after loading.
-    cacheable = type(referrals) is YamlReferrals and type(contacts) in (NoContacts, YamlContacts)
-    if cacheable:
-        key = (id(contacts), id(referrals), situations, inp.municipality, violence, dumping, check)
-        hit = _PLANS.get(key)
-        if hit is not None and hit[0] is contacts and hit[1] is referrals:
-            return hit[2]
-    steps = _plan(inp.municipality, contacts, referrals, situations, violence, dumping, check)
-    if cacheable:
-        if len(_PLANS) >= _CACHE_LIMIT:
-            _PLANS.clear()
-        _PLANS[key] = (contacts, referrals, steps)
-    return steps
+    return _plan(inp.municipality, contacts, referrals, situations, violence, dumping, labour_minor, check)
 
 
 def _plan(
@@ -163,9 +139,10 @@ def _plan(
     situations: tuple[str, ...],
     violence: bool,
     dumping: bool,
+    labour_minor: bool,
     check: bool,
 ) -> tuple[NextStep, ...]:
-    keep_all = bool(getattr(contacts, "keeps_unresolved", False))
+    keep_all = contacts.keeps_unresolved
     resolve = contacts.resolve
     steps: list[NextStep] = []
     seen: set[str] = set()
@@ -180,6 +157,9 @@ def _plan(
 
     for actor, reason in path_actors(referrals, situations):
         add(actor, reason)
+    if labour_minor:
+        add("arbeidstilsynet", STEP_REASON["arbeidstilsynet_minor"])
+        add("akrim_nordland", STEP_REASON["akrim_minor"])
     if violence:
         add("krisesenter_salten", STEP_REASON["krisesenter_salten"])
         add("violence_helpline", STEP_REASON["violence_helpline"])

@@ -64,8 +64,12 @@ POSITION_REASON = {
 }
 
 CHILD_REASON = T(
-    "Personen er under 18 år. For barn kreves ikke vold, trusler eller andre midler: det holder at barnet ble rekruttert, fraktet, huset eller tatt imot, og at det er tegn på utnytting (Palermo art. 3 c og straffeloven § 257 tredje ledd).",
-    "The person is under 18. For a child no violence, threats or other means are required: it is enough that the child was recruited, moved, harboured or received and that there are signs of exploitation (Palermo art. 3(c) and section 257, third paragraph).",
+    "Personen er under 18 år, og det er tegn på utnytting. Da plasseres saken som mulig menneskehandel uansett hva som er kjent om rekruttering eller midler: straffeloven § 257 krever ikke rekruttering eller transport, og for barn kreves ikke vold, trusler eller andre midler (§ 257 tredje ledd, Palermo art. 3 c).",
+    "The person is under 18 and there are signs of exploitation. The case is then placed at possible trafficking whatever is known about recruitment or means: section 257 of the Penal Code requires no recruitment or transport, and for a child no violence, threats or other means are required (section 257, third paragraph; Palermo art. 3(c)).",
+)
+MAYBE_CHILD_REASON = T(
+    "Alderen er ikke kjent, og det er tegn på utnytting. Personen kan være under 18 år, og da skal saken behandles som mulig menneskehandel (straffeloven § 257 tredje ledd). Finn ut hvor gammel personen er.",
+    "The age is not known and there are signs of exploitation. The person may be under 18, and then the case is to be treated as possible trafficking (section 257, third paragraph). Find out how old the person is.",
 )
 COULD_REACH = T(
     "Hvis ukjente tegn viser seg å være til stede, kan situasjonen høre til en høyere kategori: {name}.",
@@ -123,6 +127,14 @@ STEP_REASON = {
     "arbeidstilsynet": T(
         "Tilsyn med brudd på arbeidsmiljøloven: lønn, arbeidstid, sikkerhet og bolig.",
         "Inspects breaches of the Working Environment Act: pay, hours, safety and housing.",
+    ),
+    "arbeidstilsynet_minor": T(
+        "Et barn i arbeid: Arbeidstilsynet fører tilsyn med barn og unges arbeid (arbeidsmiljøloven kap. 11), i tillegg til barnevernet.",
+        "A child at work: the Labour Inspection Authority oversees the work of children and young people (Working Environment Act ch. 11), alongside child welfare.",
+    ),
+    "akrim_minor": T(
+        "A-krimsenteret (Arbeidstilsynet, politi, NAV og Skatteetaten sammen) kan følge opp arbeidsplassen, i tillegg til barnevernet.",
+        "The A-krim centre (labour inspection, police, NAV and the tax authority together) can follow up the workplace, alongside child welfare.",
     ),
     "krisesenter_salten": T(
         "Det er tegn på vold: krisesenteret gir råd, støtte og trygt sted å bo.",

@@ -1,14 +1,12 @@
-"""Rank the unknown signs and facts by what they could change.
+"""Unknowns ranked by what they would change (METHOD § 5: "list what is unknown").
 
-For each unknown indicator or fact: "what if this were observed?" (one at a
-time). A change of the person-level ILO result weighs most, then the
-continuum position, § 257, forced labour, a profile's result and a dimension
-becoming positive. An indicator that alone changes nothing but sits in a
-dimension that could still become positive gets a small weight by its
-strength, so the list also says which questions build towards a threshold.
-
-Only results that are still open (value 1) can change, and only through atoms
-they depend on; the what-if test re-evaluates just those (core.py).
+For each unknown sign or fact: "what if this were observed?", one at a time,
+re-evaluating the rules (rules.evaluate). A change of the ILO result weighs
+most, then the placement, § 257, forced labour, a list's result, a § 258
+factor and a dimension becoming positive. A sign that alone changes nothing
+but sits in a dimension of the person's own list that could still become
+positive gets a small weight by its strength, so the list also says which
+questions build towards a threshold. Design choice; no source.
 """
 
 from __future__ import annotations
@@ -16,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .catalogue import Catalogue, Text
-from .core import Compiled, Derived, Reduced
 from .model import AgeGroup, ScreeningInput, State
-from .results import UnknownItem
+from .result_parts import UnknownItem
+from .rules import LAW_BREACH_SIGNS, TV, Verdict, evaluate, section_257_signals
 from .texts import ASK_AGE, ASK_FALLBACK
 
 SAFETY_FACT = "acute_danger"
@@ -26,261 +24,107 @@ SAFETY_FACT = "acute_danger"
 ROUTING_ONLY = frozenset({"wants_no_police", "no_legal_residence", "person_consented", "close_relationship_violence"})
 AGE_NAME = Text("Alder", "Age")
 AGE_FLOOR = 500
-SHARED_CACHE_LIMIT = 200_000
+SAFETY_SCORE = 5000
 W_ILO, W_LEVEL, W_257, W_FL, W_PROFILE, W_258, W_DIM = 1000, 100, 50, 30, 20, 5, 10
+STRENGTH_WEIGHT = {"strong": 3, "medium": 2, "weak": 1}
+KIND_ORDER = {"age": 0, "fact": 1, "indicator": 2}
 
 
-class _WhatIf:
-    """Evaluates "xn plus these atoms" against the results still open.
-
-    A test runs only if the added atoms touch its support (found through the
-    context's atom -> tests index), and its answer is cached by the atoms of
-    its support that were added.
-    """
-
-    def __init__(self, comp: Compiled, red: Reduced, base: Derived) -> None:
-        ctx = red.ctx
-        self.xn = red.xn
-        self.tests = ctx.tests
-        self.atom_tests = ctx.atom_tests or {}
-        self.weights, self.open, self.relevant = open_tests(comp, red, base)
-        self.memo: dict[tuple[int, int], bool] = {}
-        self.cache: dict[int, tuple[tuple[str, ...], int]] = {0: ((), 0)}
-        # Shared across screenings: the answer depends only on these values.
-        self.shared = comp.effects_cache
-        if len(self.shared) > SHARED_CACHE_LIMIT:
-            self.shared.clear()
-        self.shared_key = (ctx.id, self.open, base.level, red.xn & self.relevant)
-
-    def effects(self, new: int) -> tuple[tuple[str, ...], int]:
-        """`new`: atoms the answer would add (not already true)."""
-        new &= self.relevant
-        found = self.cache.get(new)
-        if found is not None:
-            return found
-        key = (*self.shared_key, new)
-        found = self.shared.get(key)
-        if found is not None:
-            self.cache[new] = found
-            return found
-        touched, bits, atom_tests = 0, new, self.atom_tests
-        while bits:
-            low = bits & -bits
-            touched |= atom_tests.get(low, 0)
-            bits ^= low
-        touched &= self.open
-        names: list[str] = []
-        score = 0
-        xn, memo, tests = self.xn, self.memo, self.tests
-        while touched:
-            low = touched & -touched
-            touched ^= low
-            t = low.bit_length() - 1
-            kind, _, fn, support = tests[t]
-            if kind in names:
-                # Only the highest continuum level, and one profile or factor, count.
-                continue
-            part = new & support
-            hit = memo.get((t, part))
-            if hit is None:
-                hit = memo[(t, part)] = fn(xn | part)
-            if hit:
-                names.append(kind)
-                score += self.weights[t]
-        found = self.cache[new] = self.shared[key] = (tuple(names), score)
-        return found
+def what_changes(before: Verdict, after: Verdict) -> tuple[tuple[str, ...], int]:
+    """(names of the results that would rise, score)."""
+    effects: list[str] = []
+    score = 0
+    if after.ilo != before.ilo:
+        effects.append("ilo_conclusion")
+        score += W_ILO
+    if after.level > before.level:
+        effects.append("continuum")
+        score += W_LEVEL * (after.level - before.level)
+    if after.section_257 != before.section_257:
+        effects.append("section_257")
+        score += W_257
+    if after.forced_labour != before.forced_labour:
+        effects.append("forced_labour")
+        score += W_FL
+    old = {p.id: c for p, c in zip(before.profiles, before.conclusions, strict=True) if not p.conditional_on_age}
+    new = {p.id: c for p, c in zip(after.profiles, after.conclusions, strict=True)}
+    if any(new.get(pid, value) != value for pid, value in old.items()):
+        effects.append("profile_conclusion")
+        score += W_PROFILE
+    if any(after.section_258[k] != v for k, v in before.section_258.items()):
+        effects.append("section_258")
+        score += W_258
+    for dim, value in before.dimensions.items():
+        if value is not TV.YES and after.dimensions.get(dim) is TV.YES:
+            effects.append(f"dimension:{dim}")
+            score += W_DIM
+    return tuple(effects), score
 
 
-def open_tests(comp: Compiled, red: Reduced, base: Derived) -> tuple[tuple[int, ...], int, int]:
-    """(weight per test, mask of the tests still open, atoms they depend on)."""
-    ctx = red.ctx
-    key = (ctx.id, base)
-    found = comp.open_cache.get(key)
-    if found is not None:
-        return found
-    weights: list[int] = []
-    open_mask = relevant = 0
-    for t, (kind, k, _, support) in enumerate(ctx.tests):
-        if kind == "continuum":
-            is_open = base.level < k <= base.max_level
-            weight = W_LEVEL * (k - base.level)
-        elif kind == "ilo_conclusion":
-            is_open, weight = base.ilo == 1, W_ILO
-        elif kind == "section_257":
-            is_open, weight = base.section_257 == 1, W_257
-        elif kind == "forced_labour":
-            is_open, weight = base.forced_labour == 1, W_FL
-        elif kind == "profile_conclusion":
-            is_open, weight = base.profile_conclusions[k] == 1 and not ctx.conditional[k], W_PROFILE
-        else:
-            is_open, weight = base.section_258[k] == 1, W_258
-        weights.append(weight)
-        if is_open:
-            open_mask |= 1 << t
-            relevant |= support
-    if len(comp.open_cache) > SHARED_CACHE_LIMIT:
-        comp.open_cache.clear()
-    found = comp.open_cache[key] = (tuple(weights), open_mask, relevant)
-    return found
-
-
-Scored = list[tuple[int, int, tuple[str, ...], tuple[str, ...]]]
-Ranked = tuple[tuple[int, int, str, tuple[str, ...]], ...]
+def building_weight(cat: Catalogue, inp: ScreeningInput, verdict: Verdict, indicator_id: str) -> int:
+    """A sign towards a threshold still open in the person's own lists: weighted by strength."""
+    dim = cat.indicators[indicator_id].dimension
+    if dim is None or verdict.dimensions.get(dim) is not TV.UNKNOWN:
+        return 0
+    own = "child" if inp.age_group is AgeGroup.UNDER_18 else "adult"
+    strengths = [p.strengths.get(indicator_id) for p in verdict.profiles if p.audience == own]
+    return max((STRENGTH_WEIGHT[s] for s in strengths if s is not None), default=0)
 
 
 def rank_unknowns(
-    comp: Compiled,
+    cat: Catalogue,
     inp: ScreeningInput,
-    red: Reduced,
-    base: Derived,
+    verdict: Verdict,
     asks: Mapping[str, Text],
     limit: int,
 ) -> tuple[UnknownItem, ...]:
-    ctx, nd, flip_table = red.ctx, comp.nd, comp.flip_table
-    # flippable: combo bits (see contexts.build_signatures) of one more sign that
-    # would make a dimension positive; open: combos of main-profile dimensions
-    # that are not positive yet but could still become so.
-    flippable = open_combos = 0
-    for i, codes in enumerate(red.obs_counts):
-        p, q, main = red.pos[i], red.poss[i], ctx.main[i]
-        for d, code in enumerate(codes):
-            shift = (i * nd + d) * 3
-            fm = flip_table[code]
-            if fm:
-                flippable |= fm << shift
-            if main and not p >> d & 1 and q >> d & 1:
-                open_combos |= 7 << shift
-    _, open_mask, relevant = open_tests(comp, red, base)
-    # The scores depend only on this reduced state, so screenings that reduce
-    # to the same state share them (answered signs are filtered out later).
-    key = (ctx.id, open_mask, base.level, red.xn & relevant, flippable, open_combos, red.fact_poss & ~red.fact_now)
-    ranked = comp.rank_cache.get(key)
-    if ranked is None:
-        if len(comp.rank_cache) > SHARED_CACHE_LIMIT:
-            comp.rank_cache.clear()
-        ranked = comp.rank_cache[key] = _score(comp, red, base, flippable, open_combos)
-    answered = {i for i, st in inp.indicators.items() if st is not State.UNKNOWN}
-    age_item = None
-    if inp.age_group is AgeGroup.UNKNOWN:
-        effects, score = _age_effect(comp, inp, red, base)
-        # The age decides which rule and which services apply: always worth
-        # asking, ranked just below answers that would change the conclusion.
-        age_item = (-max(score, AGE_FLOOR), 0, "age_group", effects or ("rule_choice",))
-    return tuple(_top(comp.cat, ranked, age_item, answered, asks, limit))
-
-
-def _score(comp: Compiled, red: Reduced, base: Derived, flippable: int, open_combos: int) -> Ranked:
-    """Score every signature and unknown fact; kind order: age 0, fact 1, indicator 2."""
-    ctx, xn = red.ctx, red.xn
-    what_if = _WhatIf(comp, red, base)
-    strong, medium, _ = comp.strength_masks
-    scored: Scored = []
-    cache, mask = what_if.cache, what_if.relevant & ~xn
-    for combos, atoms, members, _, slots in comp.signatures(ctx):
-        flipped = combos & flippable
-        dims: list[str] = []
-        if flipped:
-            for bit, atom, main, dim_id in slots:
-                if flipped & bit:
-                    atoms |= atom
-                    if main and dim_id not in dims:
-                        dims.append(dim_id)
-        new = atoms & mask
-        found = cache.get(new)
-        effects, score = found if found is not None else what_if.effects(new)
-        if dims:
-            score += W_DIM * len(dims)
-            effects = effects + tuple(f"dimension:{d}" for d in dims)
-        building = combos & open_combos & ~flipped
-        if building:
-            # A sign towards a threshold still open: weight by strength.
-            score += 3 if building & strong else (2 if building & medium else 1)
+    scored: list[tuple[int, int, str, tuple[str, ...]]] = []
+    answered = {i for i, s in inp.indicators.items() if s is not State.UNKNOWN}
+    in_lists = {i for p in verdict.profiles for i in p.strengths}
+    # Signs that play the same part in every rule have the same what-if: evaluated once.
+    seen: dict[tuple[object, ...], tuple[tuple[str, ...], int]] = {}
+    direct = {i for found in section_257_signals(cat).values() for i in found}
+    for ident in sorted(in_lists - answered):
+        key = (
+            tuple(p.strengths.get(ident) for p in verdict.profiles),
+            cat.indicators[ident].dimension,
+            ident in LAW_BREACH_SIGNS,
+            ident if ident in direct else None,
+        )
+        if key not in seen:
+            seen[key] = what_changes(verdict, evaluate(cat, inp.with_indicator(ident, State.OBSERVED)))
+        effects, score = seen[key]
+        score += building_weight(cat, inp, verdict, ident)
         if score:
-            scored.append((score, 2, members, effects))
-    unknown_facts = red.fact_poss & ~red.fact_now
-    for fid in comp.fact_ids:
-        if fid in ROUTING_ONLY or not unknown_facts & comp.fact_bit[fid]:
+            scored.append((-score, KIND_ORDER["indicator"], ident, effects))
+    for fid, fact in cat.facts.items():
+        if fid in ROUTING_ONLY or inp.fact(fid) is not State.UNKNOWN:
             continue
-        if comp.cat.facts[fid].applies_to == "under_18" and ctx.age == "adult":
+        if fact.applies_to == "under_18" and inp.age_group is AgeGroup.ADULT:
             continue
         if fid == SAFETY_FACT:
-            effects, score = ("safety",), 5000
+            effects, score = ("safety",), SAFETY_SCORE
         else:
-            effects, score = what_if.effects((comp.fact_bit[fid] << comp.fact_off) & ~xn)
+            effects, score = what_changes(verdict, evaluate(cat, inp.with_fact(fid, State.OBSERVED)))
         if score:
-            scored.append((score, 1, (fid,), effects))
-    # One entry per sign, in ranking order: highest score, then age, fact,
-    # indicator, then id. Answered signs are skipped when reading it.
-    ranked = [(-score, kind, ident, effects) for score, kind, ids, effects in scored for ident in ids]
-    ranked.sort(key=lambda e: (e[0], e[1], e[2]))
-    return tuple(ranked)
+            scored.append((-score, KIND_ORDER["fact"], fid, effects))
+    if inp.age_group is AgeGroup.UNKNOWN:
+        child = evaluate(cat, inp.with_age(AgeGroup.UNDER_18))
+        effects, score = what_changes(verdict, child)
+        # The age decides which rule and which services apply: always worth
+        # asking, ranked just below answers that would change the conclusion.
+        scored.append((-max(score, AGE_FLOOR), KIND_ORDER["age"], "age_group", effects or ("rule_choice",)))
+    scored.sort()
+    return tuple(_item(cat, entry, asks) for entry in scored[:limit])
 
 
-def _top(
-    cat: Catalogue,
-    ranked: Ranked,
-    age_item: tuple[int, int, str, tuple[str, ...]] | None,
-    answered: set[str],
-    asks: Mapping[str, Text],
-    limit: int,
-) -> list[UnknownItem]:
-    """Walk the ranking, skip answered signs, slot in the age question."""
-    picked: list[tuple[int, int, str, tuple[str, ...]]] = []
-    for entry in ranked:
-        if len(picked) == limit:
-            break
-        if age_item is not None and age_item < entry:
-            picked.append(age_item)
-            age_item = None
-            if len(picked) == limit:
-                break
-        if entry[1] == 2 and entry[2] in answered:
-            continue
-        picked.append(entry)
-    if age_item is not None and len(picked) < limit:
-        picked.append(age_item)
-    items: list[UnknownItem] = []
-    for neg_score, kind, ident, effects in picked:
-        if kind == 0:
-            items.append(UnknownItem("age", ident, -neg_score, effects, AGE_NAME, ASK_AGE))
-        elif kind == 1:
-            fact = cat.facts[ident]
-            items.append(UnknownItem("fact", ident, -neg_score, effects, fact.name, asks.get(ident) or fact.ask))
-        else:
-            ind = cat.indicators[ident]
-            ask = asks.get(ident) or Text(
-                ASK_FALLBACK.nb.format(nb=ind.name.nb), ASK_FALLBACK.en.format(en=ind.name.en)
-            )
-            items.append(UnknownItem("indicator", ident, -neg_score, effects, ind.name, ask))
-    return items
-
-
-def child_variant(comp: Compiled, inp: ScreeningInput, red: Reduced) -> Derived:
-    """The result if the person (age unknown) were under 18."""
-    ctx = comp.context_for(AgeGroup.UNDER_18, inp.exploitation_types)
-    idx = [red.ctx.profiles.index(p) for p in ctx.profiles]
-    xn, xp = comp.atoms(
-        ctx,
-        [red.pos[i] for i in idx],
-        [red.poss[i] for i in idx],
-        red.grp_now,
-        red.grp_poss,
-        red.fact_now,
-        red.fact_poss,
-    )
-    return comp.derive(ctx.id, xn, xp)
-
-
-def _age_effect(comp: Compiled, inp: ScreeningInput, red: Reduced, base: Derived) -> tuple[tuple[str, ...], int]:
-    child = child_variant(comp, inp, red)
-    effects: list[str] = []
-    score = 0
-    for name, weight, old, now in (
-        ("ilo_conclusion", W_ILO, base.ilo, child.ilo),
-        ("continuum", W_LEVEL, base.level, child.level),
-        ("section_257", W_257, base.section_257, child.section_257),
-    ):
-        if now > old:
-            effects.append(name)
-            score += weight * (now - old)
-    return tuple(effects), score
+def _item(cat: Catalogue, entry: tuple[int, int, str, tuple[str, ...]], asks: Mapping[str, Text]) -> UnknownItem:
+    neg_score, kind, ident, effects = entry
+    if kind == KIND_ORDER["age"]:
+        return UnknownItem("age", ident, -neg_score, effects, AGE_NAME, ASK_AGE)
+    if kind == KIND_ORDER["fact"]:
+        fact = cat.facts[ident]
+        return UnknownItem("fact", ident, -neg_score, effects, fact.name, asks.get(ident) or fact.ask)
+    ind = cat.indicators[ident]
+    ask = asks.get(ident) or Text(ASK_FALLBACK.nb.format(nb=ind.name.nb), ASK_FALLBACK.en.format(en=ind.name.en))
+    return UnknownItem("indicator", ident, -neg_score, effects, ind.name, ask)

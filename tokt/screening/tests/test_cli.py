@@ -96,3 +96,21 @@ def test_questions_prints_the_flow_for_a_role_and_sector():
 def test_catalogue_validates_and_prints_versions():
     code, out, _ = run(["catalogue"])
     assert code == 0 and "ok" in out
+
+
+def test_deeply_nested_json_gives_a_short_error_and_no_traceback():
+    out, err = io.StringIO(), io.StringIO()
+    deep = "[" * 1000 + "]" * 1000
+    code = main(["screen", "-"], io.StringIO(deep), out, err)
+    assert code == 2
+    assert "Traceback" not in err.getvalue() and "nested" in err.getvalue()
+    assert len(err.getvalue()) < 300
+
+
+def test_a_huge_string_is_never_echoed_in_full():
+    out, err = io.StringIO(), io.StringIO()
+    huge = json.dumps({"age_group": "x" * 900_000, "indicators": {"EXP01": "y" * 50_000}})
+    code = main(["screen", "-"], io.StringIO(huge), out, err)
+    assert code == 2
+    assert len(err.getvalue()) < 3000
+    assert "Traceback" not in err.getvalue()

@@ -40,6 +40,8 @@ class Paths:
 
 
 class Everyone:
+    keeps_unresolved = False
+
     def resolve(self, actor_id: str, municipality: str | None) -> Contact | None:
         return Contact(id=actor_id, name=f"{actor_id}@{municipality}")
 
@@ -115,7 +117,8 @@ situations:
     assert [s.actors for s in steps] == [("emergency_police",), ("child_welfare_municipal",)]
     assert steps[0].title == Text("Ring", "Call") and steps[1].title == Text("Barn", "Barn")
     a = assess(make_input(age="under_18", observed=["EXP04"]), contacts=NoContacts(), referrals=YamlReferrals(path))
-    assert actors(a) == ["emergency_police", "child_welfare_municipal"]
+    # A labour case with a minor: the labour authorities come after child welfare.
+    assert actors(a) == ["emergency_police", "child_welfare_municipal", "arbeidstilsynet", "akrim_nordland"]
     assert render_text(a).count("Situasjon: Barn") == 1
 
 
@@ -127,6 +130,7 @@ def test_situations_follow_the_observed_facts_in_a_fixed_urgency_order():
     a = screen(age="unknown", types=["unknown"], observed=TRAFFICKING_SIGNS, facts=facts)
     assert a.situations == (
         "acute_danger",
+        "minor",  # the age is unknown: the person may be under 18; a minor comes right after acute danger
         "no_police_wanted",
         "adult_sexual_exploitation",
         "adult_forced_labour",
@@ -149,10 +153,13 @@ def test_a_child_is_the_minor_situation_and_never_an_adult_one():
     assert a.situations == ("minor",) and not a.acute
 
 
-def test_an_unknown_age_is_the_minor_situation_only_when_the_child_rule_would_be_met():
-    a = screen(age="unknown", observed=["EXP01", "EXP09"], facts={"act_present": "observed"})
-    assert "minor" in a.situations
-    assert "minor" not in screen(age="unknown", observed=["EXP04"]).situations
+def test_a_person_who_may_be_under_18_always_gets_the_minor_situation():
+    """METHOD § 5 / issue 11: the child-welfare contacts for a minor never disappear."""
+    assert "minor" in screen(age="unknown", observed=["EXP01", "EXP09"], facts={"act_present": "observed"}).situations
+    assert "minor" in screen(age="unknown", observed=["EXP04"]).situations
+    assert screen(age="unknown", types=["unknown"]).situations == ("minor",)
+    assert screen(age="under_18", types=["unknown"]).situations == ("minor",)
+    assert "minor" not in screen(age="adult", observed=["EXP04"]).situations
 
 
 def test_sexual_exploitation_and_forced_labour_situations_follow_the_types():
@@ -181,13 +188,22 @@ def test_next_steps_come_only_from_the_situations_steps_with_the_step_titles_as_
     inp = make_input(age="unknown", observed=["EXP01", "EXP09"], facts={"act_present": "observed", **NO_DANGER})
     a = assess(inp, contacts=Everyone(), referrals=paths)
     assert a.situations == ("minor", "adult_forced_labour")
-    assert actors(a) == ["emergency_police", "child_welfare_municipal", "x_only_here", "x_work"]
-    assert [s.reason.en for s in a.next_steps] == ["Call", "Tell", "Tell", "Work"]
+    assert actors(a) == [
+        "emergency_police",
+        "child_welfare_municipal",
+        "x_only_here",
+        "x_work",
+        "arbeidstilsynet",
+        "akrim_nordland",
+    ]
+    assert [s.reason.en for s in a.next_steps][:4] == ["Call", "Tell", "Tell", "Work"]
     assert a.next_steps[1].reason.nb == "Tell (nb)"
 
 
 def test_actors_the_provider_cannot_resolve_for_the_municipality_are_left_out():
     class OnlyBodo:
+        keeps_unresolved = False
+
         def resolve(self, actor_id: str, municipality: str | None) -> Contact | None:
             return (
                 Contact(id=actor_id, name=actor_id)
@@ -214,6 +230,8 @@ def test_a_child_routes_to_112_child_welfare_the_police_and_bufdir():
         "police_switchboard",
         "police_nordland_trafficking",
         "bufdir_minors",
+        "arbeidstilsynet",
+        "akrim_nordland",
     ]
     assert a.next_steps[1].reason.nb == "Meld fra til barnevernet straks"
     assert "Fauske" in a.next_steps[1].contact.name

@@ -38,7 +38,8 @@ def test_257_does_not_need_recruitment_or_the_act():
         not_observed=all_in("DR") + all_in("CR") + all_in("AVR"),
         facts={"act_present": "not_observed"},
     )
-    assert a.ilo_conclusion == "no"
+    # METHOD § 1: a means sign (CD01) is present, so the ILO result is never "no".
+    assert a.ilo_conclusion == "insufficient_information"
     assert a.section_257["status"] == "met"
     assert a.section_257["facilitation_act"] == "not_met"
 
@@ -72,34 +73,40 @@ def test_258_factors_are_met_not_met_or_unknown():
 
 
 def test_forced_labour_needs_both_involuntariness_and_coercion():
-    """C29 art. 2(1) and Hard to see (2012): both elements."""
-    only_invol = screen(observed=["EXP01"])
+    """METHOD § 5: involuntariness + coercion, read as EXP and (CD or AVD) positive."""
+    only_invol = screen(observed=["EXP01", "EXP04"])
     assert only_invol.forced_labour["involuntariness"] == "met"
     assert only_invol.forced_labour["status"] == "unknown"
-    both = screen(observed=["EXP01", "CD14"])
+    both = screen(observed=["EXP01", "EXP04", "CD01", "CD14"])
+    assert both.forced_labour["coercion"] == "met"
     assert both.forced_labour["status"] == "met"
+    assert both.continuum == "forced_labour"
+    via_avd = screen(observed=["EXP01", "EXP04", "AVD01", "AVD02", "AVD03"])
+    assert via_avd.forced_labour["status"] == "met"
 
 
 def test_forced_labour_is_not_met_when_coercion_is_ruled_out():
-    coercion = all_in("CD") + all_in("CR") + ["FL01", "FL03", "FL04", "FL05", "FL06", "FL07", "FL08", "FL09"]
-    a = screen(observed=["EXP01"], not_observed=coercion)
+    a = screen(observed=["EXP01", "EXP04"], not_observed=all_in("CD") + all_in("AVD"))
     assert a.forced_labour["coercion"] == "not_met"
     assert a.forced_labour["status"] == "not_met"
 
 
-def test_ilo_forced_labour_indicators_can_be_recorded_directly():
-    """engine_mapping: FL02/FL10/FL11 involuntariness; FL01, FL03-FL09 coercion (design)."""
-    a = screen(observed=["FL11", "FL07"])
-    assert a.forced_labour["status"] == "met"
+def test_a_positive_dr_plus_one_coercion_sign_is_not_forced_labour():
+    """The old extra path (DR positive + a single coercion sign) is not in METHOD § 5: removed."""
+    a = screen(observed=["DR01", "DR02", "CD01"])
+    assert a.forced_labour["status"] != "met"
+    assert a.continuum != "forced_labour"
+    # The signs are never lost: a means sign keeps the ILO result from "no".
+    assert a.ilo_conclusion != "no"
+
+
+def test_ilo_forced_labour_indicators_are_listed_and_count_as_means_signs():
+    """FL indicators are shown for reading; one mapped to a means dimension blocks a "no"."""
+    a = screen(observed=["FL11", "FL07"], not_observed=all_in("EXP"))
     assert {"FL07", "FL11"} <= set(a.forced_labour["ilo_indicators_present"])
+    assert a.ilo_conclusion == "insufficient_information"
 
 
 def test_ilo_forced_labour_indicators_present_are_derived_from_delphi_signs():
     present = screen(observed=["CD01", "EXP01"]).forced_labour["ilo_indicators_present"]
     assert present == ["FL07", "FL11"]
-
-
-def test_the_cannot_leave_fact_counts_as_involuntariness():
-    a = screen(observed=["CD01"], facts={"cannot_leave_without_loss": "observed"})
-    assert a.forced_labour["status"] == "met"
-    assert a.continuum == "forced_labour"

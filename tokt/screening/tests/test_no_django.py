@@ -28,10 +28,3 @@ def test_no_engine_module_imports_django():
         str(f.relative_to(ENGINE)): n for f in files for n in _imports(f) if n == "django" or n.startswith("django.")
     }
     assert offenders == {}
-
-
-def test_engine_modules_stay_small():
-    """STYLE.md: split before ~400 lines."""
-    assert {
-        f.name: n for f in ENGINE.rglob("*.py") if (n := len(f.read_text(encoding="utf-8").splitlines())) >= 400
-    } == {}

@@ -118,8 +118,11 @@ def test_the_fauske_car_wash_minor_gets_the_minor_path_of_fauske():
     assert (inp.role, inp.sector, inp.municipality, inp.age_group) == ("child_welfare", "car_wash", FAUSKE, "under_18")
     a = assess(inp, contacts=REAL_CONTACTS)
     assert a.situations == ("minor",)
+    path = [s.actor_id for s in a.next_steps][:-2]
+    # A labour case with a minor: Arbeidstilsynet and the A-krim centre come after the path (issue 11).
+    assert [s.actor_id for s in a.next_steps][-2:] == ["arbeidstilsynet", "akrim_nordland"]
     assert (
-        [s.actor_id for s in a.next_steps]
+        path
         == directory_ids(("minor",), FAUSKE)
         == [
             "emergency_police",

@@ -31,10 +31,10 @@ def test_adult_rule_accepts_abuse_of_vulnerability_instead_of_deception_or_coerc
 
 
 def test_adult_rule_is_not_met_without_a_positive_exploitation_dimension():
-    """Adult rule: EXP must be positive; with EXP ruled out the result is "no"."""
+    """Adult rule: EXP must be positive. With EXP ruled out but means signs present: never "no" (METHOD § 1)."""
     a = screen(observed=RECRUIT + COERCE, not_observed=all_in("EXP"))
     assert dim(a, "EXP") == "not_positive"
-    assert a.ilo_conclusion == "no"
+    assert a.ilo_conclusion == "insufficient_information"
 
 
 def test_adult_rule_with_unknown_recruitment_is_insufficient_information_not_no():
@@ -43,9 +43,15 @@ def test_adult_rule_with_unknown_recruitment_is_insufficient_information_not_no(
     assert a.ilo_conclusion == "insufficient_information"
 
 
-def test_adult_rule_is_no_when_all_recruitment_means_are_ruled_out():
-    """Three-way output: "no" only when the answers rule the rule out."""
+def test_adult_rule_ruled_out_with_a_means_sign_present_is_insufficient_information():
+    """METHOD § 1: "no" only when the rule is not met AND no means indicator is present."""
     a = screen(observed=EXPLOIT + COERCE, not_observed=all_in("DR") + all_in("CR") + all_in("AVR"))
+    assert a.ilo_conclusion == "insufficient_information"
+
+
+def test_adult_rule_ruled_out_without_any_means_sign_is_no():
+    means = all_in("DR") + all_in("CR") + all_in("AVR")
+    a = screen(observed=EXPLOIT, not_observed=means)
     assert a.ilo_conclusion == "no"
 
 

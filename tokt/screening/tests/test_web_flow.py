@@ -9,11 +9,18 @@ from tokt.screening.engine import questions_for
 
 pytestmark = pytest.mark.django_db
 
-CONTEXT = {"role": "child_welfare", "sector": "car_wash", "municipality": "1841", "age_group": "under_18"}
+CONTEXT = {
+    "role": "child_welfare",
+    "sector": "car_wash",
+    "municipality": "1841",
+    "age_group": "under_18",
+    "mode": "full",
+}
 
 
 def _post(client, data):
-    return client.post(reverse("screening:flow"), data)
+    """Each step is a GET (Back never resubmits); the name is kept from the POST flow."""
+    return client.get(reverse("screening:flow"), data)
 
 
 def test_the_start_page_is_open_without_login_and_says_nothing_is_stored(client):
@@ -110,7 +117,9 @@ def test_going_back_keeps_the_answers(client):
 def test_the_method_page_shows_verification_marks(client):
     body = client.get(reverse("screening:method")).content.decode()
     assert "Bare lest i en sekundærkilde" in body and "Ikke kontrollert" in body and "Vår egen regel" in body
-    assert "DR01" in body
+    assert "Lurt om hva slags arbeid" in body and "Palermoprotokollen" in body
+    # Plain words and public sources: no indicator codes, no internal file names.
+    assert "DR01" not in body and ".yaml" not in body and "METHOD.md" not in body
 
 
 def test_the_result_names_the_same_contacts_as_the_directory_for_the_fauske_minor(client):
@@ -127,7 +136,9 @@ def test_the_result_names_the_same_contacts_as_the_directory_for_the_fauske_mino
     result = response.context["result"]
     assert result["situations"] == ["minor"]
     directory = [card.id for card in contacts_for_situations(["minor"], "1841")]
-    assert [s["actor_id"] for s in result["next_steps"]] == directory
+    named = [s["actor_id"] for s in result["next_steps"]]
+    assert named[: len(directory)] == directory
+    assert named[len(directory) :] == ["arbeidstilsynet", "akrim_nordland"]
     assert response.context["referral_url"] in response.content.decode().replace("&amp;", "&")
     page = client.get(response.context["referral_url"])
     assert page.status_code == 302  # members only: the directory asks for login
