@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "tokt.knowledge",
     "tokt.directory",
     "tokt.public",
+    "tokt.cases",
 ]
 
 MIDDLEWARE = [
@@ -247,3 +248,10 @@ LOGGING = {
 NETWORK_NAME = "ToKt Salten"
 # Closed tips from the public are deleted after this many days (bin/tokt purge-tips, run daily).
 TIP_RETENTION_DAYS = env_int("TOKT_TIP_RETENTION_DAYS", 180, minimum=1)
+
+# Cases: closed cases are anonymised this many months after the last activity
+# (bin/tokt / manage.py anonymise_cases, run daily); the owner is warned a month ahead.
+CASE_RETENTION_MONTHS = env_int("TOKT_CASE_RETENTION_MONTHS", 12, minimum=1)
+# Outside the owning agency a country of origin is shown only if at least this
+# many cases name it; rarer countries are shown as their region.
+CASE_RARE_COUNTRY_MIN = env_int("TOKT_CASE_RARE_COUNTRY_MIN", 10, minimum=1)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("sjekk/", include("tokt.screening.urls")),
     path("aktorer/", include("tokt.directory.urls")),
     path("kunnskap/", include("tokt.knowledge.urls")),
+    path("saker/", include("tokt.cases.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("koordinator/offentlig/", include("tokt.public.admin_urls")),
     # Last: the public site lives at the root ("/", "/<lang>/...").
