@@ -255,3 +255,22 @@ CASE_RETENTION_MONTHS = env_int("TOKT_CASE_RETENTION_MONTHS", 12, minimum=1)
 # Outside the owning agency a country of origin is shown only if at least this
 # many cases name it; rarer countries are shown as their region.
 CASE_RARE_COUNTRY_MIN = env_int("TOKT_CASE_RARE_COUNTRY_MIN", 10, minimum=1)
+
+# E-mail: off (console in development, nothing sent in production) until
+# TOKT_EMAIL_HOST is set; then SMTP with the settings below (.env.example).
+_email_host = env_str("TOKT_EMAIL_HOST", "")
+if _email_host:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _email_host
+    EMAIL_PORT = env_int("TOKT_EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = env_str("TOKT_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("TOKT_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("TOKT_EMAIL_TLS", default=True)
+    EMAIL_TIMEOUT = 10
+    if not env_str("TOKT_EMAIL_FROM", ""):
+        raise ImproperlyConfigured("TOKT_EMAIL_HOST is set: set TOKT_EMAIL_FROM too.")
+elif PRODUCTION:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("TOKT_EMAIL_FROM", "") or "ToKt <noreply@tokt.invalid>"

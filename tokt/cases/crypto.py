@@ -2,8 +2,8 @@
 
 Keys: ``TOKT_CASE_KEYS`` (comma-separated Fernet keys, newest first), or else the
 file ``<TOKT_VAR_DIR>/case_keys`` (one key per line, newest first), created with
-mode 0600 on first use outside production. Production refuses to start without
-one of them (see ``check_keys``). The first key encrypts; every key decrypts, so
+mode 0600 on first use outside production. In production the first case action
+fails loudly (ImproperlyConfigured) if neither is there. The first key encrypts; every key decrypts, so
 a new key can be put first and ``rotate_case_keys`` re-encrypts every row with it.
 """
 

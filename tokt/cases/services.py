@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from tokt.accounts.models import User
 from tokt.audit.models import AuditAction
 from tokt.audit.services import log_action
-from tokt.cases import textcheck
+from tokt.cases import notify, textcheck
 from tokt.cases.access import Access, case_access, conference_visible
 from tokt.cases.choices import (
     COUNTRIES,
@@ -297,6 +298,9 @@ def conference_create(*, user: User, title: str, date: dt.date, place: str, agen
         )
         conference.invited_agencies.set({user.agency, *agencies})
         log_action(actor=user, action=AuditAction.CONFERENCE_CREATED, target=conference)
+        for agency in agencies:
+            if agency.pk != user.agency_id:
+                notify.notify_agency(agency.pk, _("Invitasjon til drøftingsmøte i ToKt"))
     return conference
 
 
@@ -377,6 +381,8 @@ def action_add(
             item=item, description=description, owner_agency=owner_agency, owner_user=owner_user, due_on=due_on
         )
         log_action(actor=user, action=AuditAction.ACTION_ADDED, target=item.conference, details={"action": action.pk})
+        if owner_user is not None and owner_user.pk != user.pk:
+            notify.notify_user(owner_user, _("Du har fått et tiltak i ToKt"))
     return action
 
 
@@ -448,6 +454,8 @@ def referral_send(
             target=case,
             details={"referral": referral.pk, "actor": actor.pk, "agency": agency.pk if agency else None},
         )
+        if agency is not None:
+            notify.notify_agency(agency.pk, _("Ny henvisning til din etat i ToKt"))
     return referral
 
 
@@ -507,6 +515,7 @@ def transfer_request(*, user: User, case: Case, to_agency) -> Transfer:
             target=case,
             details={"transfer": transfer.pk, "to": to_agency.pk},
         )
+        notify.notify_agency(to_agency.pk, _("Forespørsel om å overta en sak i ToKt"))
     return transfer
 
 
@@ -593,3 +602,55 @@ def case_record(case: Case) -> dict:
             for i in case.agenda_items.select_related("conference")
         ],
     }
+
+
+def case_from_tip(*, user: User, tip, fields: CaseFields) -> Case:
+    """A coordinator turns a public tip into a case; the tip's text moves into an encrypted note.
+
+    The text is the public's own words, so it is kept as written (not PII-checked)
+    and shown only where notes are; the tip itself keeps no copy.
+    """
+    from tokt.accounts.permissions import Perm, role_grants
+    from tokt.public.models import Tip, TipStatus
+
+    if not role_grants(user, Perm.TRIAGE_TIPS):
+        raise CaseError(_("Bare koordinatorer kan gjøre tips om til saker."))
+    if tip.status == TipStatus.CLOSED:
+        raise CaseError(_("Tipset er avsluttet."))
+    _validate_fields(fields)
+    with transaction.atomic():
+        case = case_open(user=user, fields=dataclasses.replace(fields, source=Source.PUBLIC_TIP))
+        Note.objects.create(case=case, author=user, text=tip.message, from_tip=True)
+        Tip.objects.filter(pk=tip.pk).update(
+            message=str(_("[Gjort om til sak %(code)s]") % {"code": case.code}), contact="", status=TipStatus.TRIAGED
+        )
+        log_action(actor=user, action=AuditAction.TIP_CONVERTED, target=case, details={"tip": tip.pk})
+    return case
+
+
+_ANSWER_KEY_MAX = 64
+_ANSWER_VALUE_MAX = 64
+_ANSWERS_MAX = 300
+
+
+def case_attach_screening(*, user: User, case: Case, answers: dict, version: str, on: dt.date) -> Case:
+    """Store a screening's answers (codes, not free text) with the method version and date."""
+    import re
+
+    _require_owner(user, case)
+    key_pattern = re.compile(r"[A-Za-z0-9_.\-]{1,%d}" % _ANSWER_KEY_MAX)
+    if not answers or len(answers) > _ANSWERS_MAX:
+        raise CaseError(_("Sjekken har ingen svar å legge ved."))
+    for key, value in answers.items():
+        if not key_pattern.fullmatch(str(key)) or not isinstance(value, str) or len(value) > _ANSWER_VALUE_MAX:
+            raise CaseError(_("Sjekken inneholder svar som ikke kan legges ved."))
+        _check_text((str(key), value), max_length=_ANSWER_VALUE_MAX)
+    if not version or len(version) > 40 or on > timezone.localdate():
+        raise CaseError(_("Sjekken mangler versjon eller har en ugyldig dato."))
+    with transaction.atomic():
+        Case.objects.filter(pk=case.pk).update(
+            screening={"answers": dict(answers), "version": version, "date": on.isoformat()}, version=F("version") + 1
+        )
+        log_action(actor=user, action=AuditAction.CASE_SCREENING_ATTACHED, target=case, details={"version": version})
+    _extend_retention(case)
+    return Case.objects.get(pk=case.pk)

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime
 import json
 
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -99,6 +101,7 @@ def case_detail(request, case_id):
         "owner": owner,
         "access": access,
         "show_notes": access >= Access.DETAILS_AND_NOTES,
+        "screening": case.screening if access >= Access.DETAILS else {},
         "notes": case.notes.select_related("author") if access >= Access.DETAILS_AND_NOTES else [],
         "history": case.status_changes.select_related("by") if owner else [],
         "consents": case.consents.prefetch_related("agencies", "actors") if owner else [],
@@ -553,3 +556,42 @@ def conference_pdf(request, conference_id, kind):
         log_action(actor=request.user, action=AuditAction.CONFERENCE_PRINTED, target=conference, details={"kind": kind})
     pdf = printing.conference_pdf(conference, kind)
     return _pdf(pdf, f"{kind}-{conference.date:%Y-%m-%d}.pdf")
+
+
+@require(Perm.TRIAGE_TIPS)
+@require_http_methods(["GET", "POST"])
+def tip_convert(request, tip_id):
+    from tokt.public.models import Tip
+
+    tip = get_object_or_404(Tip, pk=tip_id)
+    form = CaseForm(request.POST or None, initial={"source": "public_tip", "met_on": tip.created_on})
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.case_from_tip(user=request.user, tip=tip, fields=form.fields_value())
+        except CaseError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Tipset er gjort om til sak %(code)s.") % {"code": case.code})
+            return _back(case)
+    return render(request, "cases/tip_convert.html", {"form": form, "tip": tip})
+
+
+@require(Perm.WORK_CASES)
+@require_POST
+def screening_attach(request, case_id):
+    """Attach a screening: the answers come as the screening form's own fields, plus its method version."""
+    case, _access = get_case_for(request.user, case_id, minimum=Access.OWNER)
+    skip = {"csrfmiddlewaretoken", "screening_version", "screening_date"}
+    answers = {k: v for k, v in request.POST.items() if k not in skip}
+    try:
+        on = datetime.date.fromisoformat(request.POST.get("screening_date", ""))
+    except ValueError:
+        on = timezone.localdate()
+    try:
+        services.case_attach_screening(
+            user=request.user, case=case, answers=answers, version=request.POST.get("screening_version", ""), on=on
+        )
+        messages.success(request, _("Sjekken er lagt ved saken."))
+    except CaseError as error:
+        _refused(request, error)
+    return _back(case)
