@@ -638,7 +638,7 @@ def case_attach_screening(*, user: User, case: Case, answers: dict, version: str
     import re
 
     _require_owner(user, case)
-    key_pattern = re.compile(r"[A-Za-z0-9_.\-]{1,%d}" % _ANSWER_KEY_MAX)
+    key_pattern = re.compile(rf"[A-Za-z0-9_.\-]{{1,{_ANSWER_KEY_MAX}}}")
     if not answers or len(answers) > _ANSWERS_MAX:
         raise CaseError(_("Sjekken har ingen svar å legge ved."))
     for key, value in answers.items():
