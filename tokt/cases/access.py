@@ -18,7 +18,7 @@ from django.http import Http404
 from tokt.accounts.models import Role
 from tokt.accounts.permissions import Perm, role_grants
 from tokt.cases.choices import ConsentScope
-from tokt.cases.models import Case, Conference
+from tokt.cases.models import Case, Conference, shared_case_ids
 
 
 class Access(IntEnum):
@@ -43,7 +43,7 @@ def case_access(user, case: Case) -> Access:
         return Access.NONE
     if case.agency_id == user.agency_id:
         return Access.OWNER
-    shared = Case.objects.shared_with_agency(user.agency_id).filter(pk=case.pk).exists()
+    shared = bool(shared_case_ids(user.agency_id, case.pk))
     if not shared and user.role != Role.KOORDINATOR:
         return Access.NONE
     if shared:
@@ -57,7 +57,8 @@ def visible_cases(user):
         return Case.objects.none()
     if user.role == Role.KOORDINATOR:
         return Case.objects.all()
-    shared_ids = Case.objects.shared_with_agency(user.agency_id).values("pk")
+    # Few cases are shared at a time: a list of ids lets the database use its indexes for both halves.
+    shared_ids = shared_case_ids(user.agency_id)
     return Case.objects.filter(Q(agency=user.agency_id) | Q(pk__in=shared_ids))
 
 

@@ -45,13 +45,23 @@ class CaseQuerySet(models.QuerySet):
 
     def shared_with_agency(self, agency) -> CaseQuerySet:
         """Cases another agency may see pseudonymised: on an open conference it is invited to, or referred to it."""
-        return self.filter(
-            Q(
-                agenda_items__conference__invited_agencies=agency,
-                agenda_items__conference__status__in=[ConferenceStatus.PLANNED, ConferenceStatus.HELD],
-            )
-            | Q(referrals__agency=agency, referrals__status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED])
-        )
+        return self.filter(pk__in=shared_case_ids(agency))
+
+
+_OPEN_CONFERENCE = [ConferenceStatus.PLANNED, ConferenceStatus.HELD]
+_LIVE_REFERRAL = [ReferralStatus.SENT, ReferralStatus.ACCEPTED]
+
+
+def shared_case_ids(agency, case_id: int | None = None) -> set[int]:
+    """Ids of the cases shared with ``agency`` now (optionally: whether ``case_id`` is one of them).
+
+    Read from the agenda and referral tables, which are small, rather than by joining from 100,000 cases.
+    """
+    items = AgendaItem.objects.filter(conference__invited_agencies=agency, conference__status__in=_OPEN_CONFERENCE)
+    referrals = Referral.objects.filter(agency=agency, status__in=_LIVE_REFERRAL)
+    if case_id is not None:
+        items, referrals = items.filter(case_id=case_id), referrals.filter(case_id=case_id)
+    return set(items.values_list("case_id", flat=True)) | set(referrals.values_list("case_id", flat=True))
 
 
 class Case(models.Model):
@@ -88,11 +98,11 @@ class Case(models.Model):
     objects = CaseQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-created_at", "-pk"]
+        # Newest first by primary key: the index that makes the list fast at 100,000 cases.
+        ordering = ["-pk"]
         verbose_name = _("sak")
         verbose_name_plural = _("saker")
         indexes = [
-            models.Index(fields=["agency", "-created_at"]),
             models.Index(fields=["status", "retain_until"]),
             models.Index(fields=["country"]),
         ]

@@ -55,16 +55,19 @@ def _kinds(text):
     return [f.kind for f in find_pii(text)]
 
 
+@settings(deadline=None)
 @given(fodselsnummer())
 def test_a_valid_fodselsnummer_is_found(number):
     assert _kinds(f"Personen har fnr {number} oppgitt.") == [Kind.FODSELSNUMMER]
 
 
+@settings(deadline=None)
 @given(fodselsnummer(d_number=True))
 def test_a_valid_d_number_is_found(number):
     assert _kinds(f"D-nr {number}") == [Kind.D_NUMBER]
 
 
+@settings(deadline=None)
 @given(fodselsnummer(), st.integers(1, 9))
 def test_a_wrong_check_digit_is_not_called_a_fodselsnummer(number, delta):
     wrong = number[:10] + str((int(number[10]) + delta) % 10)
@@ -73,11 +76,13 @@ def test_a_wrong_check_digit_is_not_called_a_fodselsnummer(number, delta):
     assert _kinds(wrong) in ([Kind.DIGITS], [Kind.ACCOUNT])
 
 
+@settings(deadline=None)
 @given(fodselsnummer())
 def test_a_fodselsnummer_split_by_a_space_is_found(number):
     assert _kinds(f"{number[:6]} {number[6:]}") == [Kind.FODSELSNUMMER]
 
 
+@settings(deadline=None)
 @given(iban_no())
 def test_a_valid_iban_is_found(iban):
     spaced = " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
@@ -85,29 +90,33 @@ def test_a_valid_iban_is_found(iban):
     assert pii.iban_ok(iban)
 
 
+@settings(deadline=None)
 @given(iban_no(), st.integers(1, 9))
 def test_an_iban_with_a_wrong_check_fails_mod_97(iban, delta):
     wrong = iban[:-1] + str((int(iban[-1]) + delta) % 10)
     assert not pii.iban_ok(wrong)
 
 
+@settings(deadline=None)
 @given(account_number())
 def test_a_valid_account_number_is_found(number):
     if pii.fodselsnummer_kind(number) is None:
         assert _kinds(f"konto {number[:4]}.{number[4:6]}.{number[6:]}") == [Kind.ACCOUNT]
 
 
+@settings(deadline=None)
 @given(st.sampled_from(["412 34 567", "+47 412 34 567", "0047 91234567", "+48 601 234 567", "+49 30 901820"]))
 def test_phone_numbers_norwegian_and_foreign_are_found(number):
     assert _kinds(f"ring {number} etter kl 16") == [Kind.PHONE]
 
 
+@settings(deadline=None)
 @given(st.emails())
 def test_email_addresses_are_found(address):
     assert Kind.EMAIL in _kinds(f"skriv til {address} i dag")
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Nd",), blacklist_characters="@"), max_size=200))
 def test_text_without_digits_or_at_signs_is_never_refused(text):
     assert find_pii(text) == []
