@@ -57,7 +57,7 @@ def _env(tmp: Path) -> dict:
     return env
 
 
-def prepare(env: dict, count: int, agencies: int, users: int) -> dict:
+def prepare(env: dict, count: int, agencies: int, users: int, wal: bool = False) -> dict:
     os.environ.update(env)
     import django
 
@@ -87,8 +87,12 @@ def prepare(env: dict, count: int, agencies: int, users: int) -> dict:
     own = list(Case.objects.filter(agency=owner_agency).open().values_list("public_id", flat=True)[:500])
     for public_id in own[:2]:
         services.agenda_add(user=first, conference=conference, case=Case.objects.get(public_id=public_id))
-    from django.db import connections
+    from django.db import connection, connections
 
+    if wal and connection.vendor == "sqlite":
+        # WAL is a property of the database file, so gunicorn's connections use it too.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode=WAL")
     connections.close_all()
     return {
         "users": names,
@@ -169,11 +173,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--wal", action="store_true", help="SQLite: put the database in WAL journal mode")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         env = _env(tmp)
-        data = prepare(env, args.count, args.agencies, args.users)
+        data = prepare(env, args.count, args.agencies, args.users, wal=args.wal)
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         gunicorn = subprocess.Popen(
@@ -227,6 +232,7 @@ def main() -> int:
         # A shared machine's load skews every number: it is reported with them.
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "load_average": os.getloadavg()},
         "database": database,
+        "sqlite_wal": bool(args.wal and database == "sqlite"),
         "cases": args.count,
         "agencies": args.agencies,
         "concurrent_users": args.users,
