@@ -41,6 +41,14 @@ PASSWORD = "Bench-passord-2026"
 TARGETS_MS = {"list": 100, "case": 150}
 
 
+def _bench_database_url() -> str:
+    """PostgreSQL when asked: TOKT_BENCH_DATABASE_URL, or the private server of
+    `python -m tests.pgserver -- python bench/bench_cases.py` (it exports TOKT_DATABASE_URL)."""
+    explicit = os.environ.get("TOKT_BENCH_DATABASE_URL", "")
+    inherited = os.environ.get("TOKT_DATABASE_URL", "")
+    return explicit or (inherited if inherited.startswith("postgres") else "")
+
+
 def _env(tmp: Path) -> dict:
     env = dict(os.environ)
     env.update(
@@ -49,7 +57,7 @@ def _env(tmp: Path) -> dict:
             "TOKT_ENV": "test",
             "TOKT_DEMO_MODE": "1",
             "TOKT_VAR_DIR": str(tmp),
-            "TOKT_DATABASE_URL": os.environ.get("TOKT_BENCH_DATABASE_URL") or f"sqlite:///{tmp / 'bench.sqlite3'}",
+            "TOKT_DATABASE_URL": _bench_database_url() or f"sqlite:///{tmp / 'bench.sqlite3'}",
             "TOKT_LOGIN_FAILURE_LIMIT": "1000",
             "PYTHONPATH": str(ROOT),
         }
@@ -172,7 +180,7 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, default=None, help="default: bench/results/cases[_postgresql].json")
     parser.add_argument("--wal", action="store_true", help="SQLite: put the database in WAL journal mode")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -226,7 +234,7 @@ def main() -> int:
         finally:
             gunicorn.terminate()
             gunicorn.wait(timeout=10)
-    database = "postgresql" if os.environ.get("TOKT_BENCH_DATABASE_URL", "").startswith("postgres") else "sqlite"
+    database = "postgresql" if _bench_database_url().startswith("postgres") else "sqlite"
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         # A shared machine's load skews every number: it is reported with them.
@@ -249,6 +257,8 @@ def main() -> int:
         report["pages"][k]["p95_ms"] is not None and report["pages"][k]["p95_ms"] <= v for k, v in TARGETS_MS.items()
     )
     print(json.dumps(report, indent=2))
+    if args.out is None:
+        args.out = DEFAULT_OUT if database == "sqlite" else DEFAULT_OUT.with_name(f"cases_{database}.json")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
