@@ -62,6 +62,13 @@ def case_list_view(request):
     rows, total = case_list(
         request.user, status=status, own_only=own_only, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
     )
+    with transaction.atomic():
+        log_action(
+            actor=request.user,
+            action=AuditAction.CASE_READ,
+            target_type="cases.case",
+            details={"list": True, "page": page, "codes": [row.code for row in rows]},
+        )
     context = {
         "rows": rows,
         "total": total,
@@ -131,6 +138,11 @@ def case_edit(request, case_id):
         except EditConflict as error:
             _refused(request, error)
             conflict = CaseCard.of(error.current, Access.OWNER)
+            # Keep what the user typed, but on top of the version now saved, so saving again works.
+            data = request.POST.copy()
+            data["version"] = str(error.current.version)
+            form = CaseForm(data)
+            form.is_valid()
         except CaseError as error:
             _refused(request, error)
         else:

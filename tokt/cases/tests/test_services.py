@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -115,8 +116,10 @@ def test_the_edit_page_shows_both_versions_and_keeps_what_was_typed(client, owne
     assert "endret av noen andre" in body
     assert "Bygg og anlegg" in body  # the saved version
     assert 'value="cleaning" selected' in body  # what this user typed
-    # Saving again on top of the shown version succeeds.
-    form["version"] = Case.objects.get(pk=case.pk).version
+    # The form now carries the saved version, so sending it again as shown succeeds.
+    shown = re.search(r'name="version" value="(\d+)"', body).group(1)
+    assert int(shown) == Case.objects.get(pk=case.pk).version
+    form["version"] = shown
     assert client.post(reverse("cases:edit", kwargs={"case_id": case.public_id}), form).status_code == 302
     assert Case.objects.get(pk=case.pk).sector == "cleaning"
 
