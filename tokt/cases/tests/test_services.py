@@ -51,7 +51,8 @@ def test_a_case_gets_a_readable_code_and_an_opaque_id(owner):
     case = make_case(owner)
     year = timezone.localdate().year
     assert case.code.startswith(f"SAL-{year}-") and len(case.code) == len(f"SAL-{year}-") + 4
-    assert str(case.pk) not in case.public_id and len(case.public_id) >= 20
+    assert not case.public_id.isdigit() and len(case.public_id) >= 20
+    assert make_case(owner).public_id != case.public_id
     assert case.status_changes.get().to_status == CaseStatus.REGISTERED
     assert AuditEntry.objects.filter(action=AuditAction.CASE_OPENED, target_id=str(case.pk)).exists()
 
