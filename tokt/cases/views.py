@@ -414,8 +414,10 @@ def conference_detail(request, conference_id):
         "items": [
             {
                 "item": item,
-                # Consent may let this agency see more of a case than its pseudonymised fields.
-                "card": CaseCard.of(item.case, case_access(request.user, item.case)),
+                # Consent may let this agency see more than the pseudonymised fields; once the meeting
+                # is closed, other agencies keep only the code, the conclusion and the actions.
+                "card": _card_on_agenda(request.user, conference, item.case),
+                "code": item.case.code,
                 "form": AgendaItemForm(
                     initial={"discussion": item.discussion, "conclusion": item.conclusion}, prefix=f"i{item.pk}"
                 ),
@@ -432,6 +434,13 @@ def conference_detail(request, conference_id):
         "organiser": conference.organiser_id == request.user.agency_id,
     }
     return render(request, "cases/conference_detail.html", context)
+
+
+def _card_on_agenda(user, conference: Conference, case: Case) -> CaseCard | None:
+    access = case_access(user, case)
+    if access == Access.NONE:
+        return None
+    return CaseCard.of(case, access)
 
 
 def _back_to(conference: Conference):
@@ -565,7 +574,7 @@ def conference_pdf(request, conference_id, kind):
         raise Http404
     with transaction.atomic():
         log_action(actor=request.user, action=AuditAction.CONFERENCE_PRINTED, target=conference, details={"kind": kind})
-    pdf = printing.conference_pdf(conference, kind)
+    pdf = printing.conference_pdf(conference, kind, viewer=request.user)
     return _pdf(pdf, f"{kind}-{conference.date:%Y-%m-%d}.pdf")
 
 
