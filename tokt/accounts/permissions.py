@@ -24,6 +24,8 @@ class Perm(StrEnum):
     DOWNLOAD_PRINT_MATERIAL = "download_print_material"
     REVIEW_TRANSLATIONS = "review_translations"
     WORK_CASES = "work_cases"
+    TAKE_TRAINING = "take_training"
+    VIEW_TRAINING_STATS = "view_training_stats"
 
 
 _MEMBER = {Role.FAGPERSON, Role.KOORDINATOR, Role.ADMINISTRATOR}
@@ -43,6 +45,9 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     # Case work: administrators manage users, not cases; the personvernombud
     # reads the audit trail, never case content. Which case: tokt/cases/access.py.
     Perm.WORK_CASES: frozenset({Role.FAGPERSON, Role.KOORDINATOR}),
+    Perm.TAKE_TRAINING: frozenset(_MEMBER),
+    # Completion counts per agency and the questions most learners get wrong.
+    Perm.VIEW_TRAINING_STATS: frozenset({Role.KOORDINATOR}),
 }
 
 
