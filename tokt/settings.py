@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "tokt.knowledge",
     "tokt.directory",
     "tokt.public",
+    "tokt.cases",
     "tokt.training",
 ]
 
@@ -265,3 +266,29 @@ LOGGING = {
 NETWORK_NAME = "ToKt Salten"
 # Closed tips from the public are deleted after this many days (bin/tokt purge-tips, run daily).
 TIP_RETENTION_DAYS = env_int("TOKT_TIP_RETENTION_DAYS", 180, minimum=1)
+
+# Cases: closed cases are anonymised this many months after the last activity
+# (bin/tokt / manage.py anonymise_cases, run daily); the owner is warned a month ahead.
+CASE_RETENTION_MONTHS = env_int("TOKT_CASE_RETENTION_MONTHS", 12, minimum=1)
+# Outside the owning agency a country of origin is shown only if at least this
+# many cases name it; rarer countries are shown as their region.
+CASE_RARE_COUNTRY_MIN = env_int("TOKT_CASE_RARE_COUNTRY_MIN", 10, minimum=1)
+
+# E-mail: off (console in development, nothing sent in production) until
+# TOKT_EMAIL_HOST is set; then SMTP with the settings below (.env.example).
+_email_host = env_str("TOKT_EMAIL_HOST", "")
+if _email_host:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _email_host
+    EMAIL_PORT = env_int("TOKT_EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = env_str("TOKT_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("TOKT_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("TOKT_EMAIL_TLS", default=True)
+    EMAIL_TIMEOUT = 10
+    if not env_str("TOKT_EMAIL_FROM", ""):
+        raise ImproperlyConfigured("TOKT_EMAIL_HOST is set: set TOKT_EMAIL_FROM too.")
+elif PRODUCTION:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("TOKT_EMAIL_FROM", "") or "ToKt <noreply@tokt.invalid>"

@@ -23,6 +23,7 @@ class Perm(StrEnum):
     TRIAGE_TIPS = "triage_tips"
     DOWNLOAD_PRINT_MATERIAL = "download_print_material"
     REVIEW_TRANSLATIONS = "review_translations"
+    WORK_CASES = "work_cases"
     TAKE_TRAINING = "take_training"
     VIEW_TRAINING_STATS = "view_training_stats"
 
@@ -41,6 +42,9 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     Perm.TRIAGE_TIPS: frozenset({Role.KOORDINATOR}),
     Perm.DOWNLOAD_PRINT_MATERIAL: frozenset({Role.KOORDINATOR}),
     Perm.REVIEW_TRANSLATIONS: frozenset({Role.KOORDINATOR}),
+    # Case work: administrators manage users, not cases; the personvernombud
+    # reads the audit trail, never case content. Which case: tokt/cases/access.py.
+    Perm.WORK_CASES: frozenset({Role.FAGPERSON, Role.KOORDINATOR}),
     Perm.TAKE_TRAINING: frozenset(_MEMBER),
     # Completion counts per agency and the questions most learners get wrong.
     Perm.VIEW_TRAINING_STATS: frozenset({Role.KOORDINATOR}),
@@ -58,6 +62,14 @@ def has_perm(user, perm: Perm) -> bool:
     if not is_signed_in(user):
         return False
     return user.role in GRANTS.get(perm, frozenset())
+
+
+def role_grants(user, perm: Perm) -> bool:
+    """Whether the user's role holds ``perm``, for services that run outside a request.
+
+    Views still check ``has_perm`` (signed in and verified) before they call a service.
+    """
+    return bool(getattr(user, "is_active", False)) and user.role in GRANTS.get(perm, frozenset())
 
 
 def require(perm: Perm):

@@ -22,6 +22,8 @@ NAV_ITEMS = [
     NavItem(_("Start"), "core:home", Perm.USE_START_PAGE),
     NavItem(_("Sjekk tegnene"), "screening:start", None),
     NavItem(_("Kunnskapsbank"), "knowledge:index", None),
+    NavItem(_("Saker"), "cases:list", Perm.WORK_CASES),
+    NavItem(_("Drøftingsmøter"), "cases:conferences", Perm.WORK_CASES),
     NavItem(_("Aktører og henvisning"), "directory:index", Perm.READ_DIRECTORY),
     NavItem(_("Opplæring"), "training:index", Perm.TAKE_TRAINING),
     NavItem(_("Tips"), "public_admin:tips", Perm.TRIAGE_TIPS),

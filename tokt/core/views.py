@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -14,7 +15,9 @@ ACCESSIBILITY_LAST_REVIEWED = datetime.date(2026, 11, 27)
 
 @require(Perm.USE_START_PAGE)
 def home(request):
-    return render(request, "core/home.html")
+    from tokt.cases.selectors import inbox_for
+
+    return render(request, "core/home.html", {"inbox": inbox_for(request.user), "today": timezone.localdate()})
 
 
 @public
