@@ -1,0 +1,162 @@
+"""Small-cell suppression: the rules one by one, then an attacker who combines every view the dashboard offers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations, product
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tokt.stats.cube import ALL, NORDLAND, SALTEN, TOTAL, Geography, Row, build_counts, protect_cube
+from tokt.stats.suppression import Relation, protect, threshold_from_env
+
+T = 3
+
+
+def test_small_counts_are_hidden_and_shown_as_below_the_threshold():
+    result = protect({"a": 1, "b": 2, "c": 3, "d": 0}, [], T)
+    assert result.hidden == {"a", "b"}
+    assert result.label("a") == "<3" and result.label("c") == "3" and result.label("d") == "0"
+
+
+def test_a_single_hidden_cell_in_a_total_gets_a_partner():
+    counts = {"total": 20, "x": 2, "y": 8, "z": 10}
+    result = protect(counts, [Relation("total", ("x", "y", "z"))], T)
+    # The smallest other child is hidden too, so total - shown no longer gives x.
+    assert result.hidden == {"x", "y"}
+
+
+def test_hidden_cells_whose_sum_would_pin_them_get_more_partners():
+    counts = {"total": 12, "x": 1, "y": 1, "z": 10}
+    result = protect(counts, [Relation("total", ("x", "y", "z"))], T)
+    assert "z" in result.hidden
+
+
+def test_nested_counts_that_differ_by_a_small_number_hide_the_narrower():
+    counts = {"salten": 10, "bodo": 9}
+    result = protect(counts, [Relation("salten", ("bodo",), exact=False)], T)
+    assert result.hidden == {"bodo"}
+
+
+def test_the_threshold_comes_from_the_environment():
+    assert threshold_from_env({}) == 3
+    assert threshold_from_env({"TOKT_STATS_THRESHOLD": "5"}) == 5
+    with pytest.raises(ValueError):
+        threshold_from_env({"TOKT_STATS_THRESHOLD": "1"})
+    with pytest.raises(ValueError):
+        threshold_from_env({"TOKT_STATS_THRESHOLD": "many"})
+
+
+# --- The attacker -----------------------------------------------------------------------------------------------
+
+GEOGRAPHY = Geography(salten=frozenset({"1804", "1841"}), others=frozenset({"1820"}))
+MUNICIPALITIES = ("1804", "1841", "1820")
+SECTORS = ("fisheries", "cleaning", "")
+FORM_SETS = (("forced_labour",), ("sexual_exploitation",), ("forced_labour", "sexual_exploitation"))
+AGES = ("under_18", "18_25")
+AREAS = (NORDLAND, SALTEN, *MUNICIPALITIES)
+FORMS = (ALL, "forced_labour", "sexual_exploitation")
+PRIME = (1 << 61) - 1
+
+record = st.tuples(
+    st.sampled_from(MUNICIPALITIES), st.sampled_from(SECTORS), st.sampled_from(FORM_SETS), st.sampled_from(AGES)
+)
+
+
+def _members(key) -> set:
+    """The atoms (full record signatures) a key counts: what the filter means, written independently of cube.py."""
+    dimension, area, form, sector, value = key
+    atoms = set()
+    for atom in product(MUNICIPALITIES, SECTORS, FORM_SETS, AGES):
+        municipality, atom_sector, forms, age = atom
+        if area == SALTEN and municipality not in GEOGRAPHY.salten:
+            continue
+        if area not in (SALTEN, NORDLAND) and municipality != area:
+            continue
+        if form != ALL and form not in forms:
+            continue
+        if sector != ALL and atom_sector != sector:
+            continue
+        if dimension == "age" and age != value:
+            continue
+        atoms.add(atom)
+    return atoms
+
+
+ATOMS = list(product(MUNICIPALITIES, SECTORS, FORM_SETS, AGES))
+KEYS = [(TOTAL, a, f, s, TOTAL) for a, f, s in product(AREAS, FORMS, (ALL, *SECTORS))] + [
+    ("age", a, f, s, v) for a, f, s, v in product(AREAS, FORMS, (ALL, *SECTORS), AGES)
+]
+MEMBERS = {key: _members(key) for key in KEYS}
+VECTORS = {key: [1 if atom in MEMBERS[key] else 0 for atom in ATOMS] for key in KEYS}
+
+
+class Span:
+    """Row space of the published equations (mod a large prime): what an attacker can derive by adding and subtracting."""
+
+    def __init__(self):
+        self.rows: dict[int, list[int]] = {}
+
+    def _reduce(self, vector):
+        vector = [x % PRIME for x in vector]
+        for pivot, row in self.rows.items():
+            if vector[pivot]:
+                factor = vector[pivot]
+                vector = [(x - factor * y) % PRIME for x, y in zip(vector, row, strict=True)]
+        return vector
+
+    def add(self, vector):
+        vector = self._reduce(vector)
+        pivot = next((i for i, x in enumerate(vector) if x), None)
+        if pivot is None:
+            return
+        inverse = pow(vector[pivot], PRIME - 2, PRIME)
+        vector = [(x * inverse) % PRIME for x in vector]
+        for other, row in self.rows.items():
+            if row[pivot]:
+                factor = row[pivot]
+                self.rows[other] = [(x - factor * y) % PRIME for x, y in zip(row, vector, strict=True)]
+        self.rows[pivot] = vector
+
+    def contains(self, vector) -> bool:
+        return not any(self._reduce(vector))
+
+
+def _protected(records):
+    totals = Counter((m, s, f) for m, s, f, _a in records)
+    ages = Counter(records)
+    rows_total = [Row(m, s, f, "", n) for (m, s, f), n in totals.items()]
+    rows_age = [Row(m, s, f, a, n) for (m, s, f, a), n in ages.items()]
+    counts = build_counts(rows_total, {"age": rows_age}, GEOGRAPHY)
+    return protect_cube(counts, GEOGRAPHY, SECTORS, T)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(record, min_size=0, max_size=40))
+def test_no_combination_of_views_recovers_a_hidden_or_small_count(records):
+    result = _protected(records)
+    truth = Counter(records)
+    true_count = {key: sum(truth[atom] for atom in MEMBERS[key]) for key in KEYS}
+    # Every key the views show agrees with the independent definition of the filters.
+    for key in KEYS:
+        assert result.counts.get(key, 0) == true_count[key], key
+    published = [key for key in KEYS if key not in result.hidden]
+    for key in published:
+        assert not 0 < true_count[key] < T, f"small count shown: {key}"
+    span = Span()
+    for key in published:
+        span.add(VECTORS[key])
+    # No hidden cell can be solved from the shown ones, by totals or across views.
+    for key in result.hidden:
+        assert not span.contains(VECTORS[key]), f"hidden cell recoverable: {key}={true_count[key]}"
+    # Subtracting two nested shown views never gives a small group.
+    for a, b in combinations(published, 2):
+        if MEMBERS[b] < MEMBERS[a] or MEMBERS[a] < MEMBERS[b]:
+            assert not 0 < abs(true_count[a] - true_count[b]) < T, f"{a} - {b}"
+    # No single kind of case (municipality, sector, forms, age) with a small count can be derived.
+    for index, atom in enumerate(ATOMS):
+        if 0 < truth[atom] < T:
+            unit = [1 if i == index else 0 for i in range(len(ATOMS))]
+            assert not span.contains(unit), f"atom recoverable: {atom}"
