@@ -23,6 +23,9 @@ OPERATOR_COMMANDS = {
     "export_public": "write the public site as static files",
     "make_print_material": "write posters and leaflets as PDF",
     "purge_tips": "delete closed tips older than the retention period (run daily)",
+    "anonymise_cases": "warn about and anonymise closed cases past their retention period (run daily)",
+    "rotate_case_keys": "re-encrypt case notes with the newest key (--new-key, --drop-old)",
+    "generate_cases": "add synthetic cases for benchmarks and development (--count, --agencies)",
     "createsuperuser": "(not used: create users in the web UI as administrator)",
 }
 

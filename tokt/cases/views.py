@@ -16,7 +16,7 @@ from tokt.accounts.permissions import Perm, require
 from tokt.audit.models import AuditAction
 from tokt.audit.services import log_action
 from tokt.cases import printing, services
-from tokt.cases.access import Access, get_case_for, get_conference_for
+from tokt.cases.access import Access, case_access, get_case_for, get_conference_for
 from tokt.cases.choices import CaseStatus, ConferenceStatus
 from tokt.cases.forms import (
     ActionForm,
@@ -402,9 +402,8 @@ def conference_detail(request, conference_id):
         "items": [
             {
                 "item": item,
-                "card": CaseCard.of(
-                    item.case, Access.OWNER if item.case.agency_id == request.user.agency_id else Access.PSEUDONYMISED
-                ),
+                # Consent may let this agency see more of a case than its pseudonymised fields.
+                "card": CaseCard.of(item.case, case_access(request.user, item.case)),
                 "form": AgendaItemForm(
                     initial={"discussion": item.discussion, "conclusion": item.conclusion}, prefix=f"i{item.pk}"
                 ),

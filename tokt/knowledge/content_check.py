@@ -30,6 +30,7 @@ REQUIRED_KEYS = (
     "indicators",
     "sources",
     "last_reviewed",
+    "reviewer_role",
     "translation_status",
     "visibility",
 )
@@ -37,6 +38,8 @@ REQUIRED_KEYS = (
 SHARED_KEYS = ("audience", "sectors", "forms", "indicators", "visibility")
 MAX_TITLE = 300
 MAX_SUMMARY = 1000
+# A role, not a person's name: "Koordinator, ToKt Salten", "Fagredaktør".
+MAX_REVIEWER_ROLE = 120
 LANG_NAMES = {"nb": "Norwegian (nb)", "en": "English (en)"}
 DEFAULT_DIR = vocab.APP_DIR.parent.parent / "content" / "knowledge"
 
@@ -174,6 +177,8 @@ def check_meta(article: ArticleFile, *, catalogue: dict, today: dt.date) -> list
         problems += _check_text(article, "title", MAX_TITLE)
     if "summary" in meta:
         problems += _check_text(article, "summary", MAX_SUMMARY)
+    if "reviewer_role" in meta:
+        problems += _check_text(article, "reviewer_role", MAX_REVIEWER_ROLE)
     if "audience" in meta:
         problems += _check_list(article, "audience", vocab.AUDIENCE, "audience", required=True)
         if isinstance(meta["audience"], list) and "all" in meta["audience"] and len(meta["audience"]) > 1:

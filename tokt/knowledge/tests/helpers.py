@@ -16,6 +16,7 @@ sources:
 last_reviewed: 2026-01-15
 translation_status: {status}
 visibility: {visibility}
+reviewer_role: "Fagredaktør"
 ---
 """
 

@@ -57,7 +57,7 @@ def test_a_missing_key_points_at_the_end_of_the_front_matter(tmp_path):
     write_pair(tmp_path, nb=article_text().replace('summary: "Et kort sammendrag."\n', ""))
     problems = _check(tmp_path)
     assert [(p.message, p.line) for p in problems] == [
-        ("missing key 'summary' in the front matter (which ends on this line)", 12)
+        ("missing key 'summary' in the front matter (which ends on this line)", 13)
     ]
 
 
@@ -90,6 +90,28 @@ def test_unknown_keys_bad_values_and_duplicates_are_reported(tmp_path):
         assert expected in messages
 
 
+def test_every_article_names_the_role_that_reviewed_it(tmp_path):
+    without = article_text().replace('reviewer_role: "Fagredaktør"\n', "")
+    empty = article_text(status="machine_assisted").replace('"Fagredaktør"', '"  "')
+    write_pair(tmp_path, nb=without, en=empty)
+    found = {(p.path.rsplit("/", 1)[-1], p.line, p.message) for p in _check(tmp_path)}
+    assert (
+        "test-artikkel.nb.md",
+        13,
+        "missing key 'reviewer_role' in the front matter (which ends on this line)",
+    ) in found
+    assert ("test-artikkel.en.md", 13, "'reviewer_role' must be a non-empty text") in found
+    long_role = article_text().replace('"Fagredaktør"', '"' + "x" * 121 + '"')
+    write_pair(tmp_path, nb=long_role, en=article_text(status="machine_assisted"))
+    assert [p.message for p in _check(tmp_path)] == ["'reviewer_role' is 121 characters; at most 120"]
+
+
+def test_every_real_article_names_a_reviewer_role():
+    for path in DEFAULT_DIR.glob("*.md"):
+        head = path.read_text(encoding="utf-8").split("\n---", 1)[0]
+        assert "\nreviewer_role: " in head, path.name
+
+
 def test_a_missing_translation_names_the_file_that_exists(tmp_path):
     nb_path, en_path = write_pair(tmp_path)
     en_path.unlink()
@@ -110,11 +132,11 @@ def test_empty_body_raw_html_and_h1_are_reported_with_lines(tmp_path):
     write_pair(tmp_path, nb=article_text(body=body), en=article_text(status="machine_assisted", body="  \n"))
     problems = _check(tmp_path)
     found = {(p.path.rsplit("/", 1)[-1], p.line, p.code) for p in problems}
-    assert ("test-artikkel.nb.md", 15, "html") in found  # inline <b>
-    assert ("test-artikkel.nb.md", 17, "html") in found  # the <div> block
-    assert ("test-artikkel.nb.md", 21, "h1") in found
-    assert ("test-artikkel.nb.md", 23, "heading_skip") in found
-    assert ("test-artikkel.en.md", 14, "empty") in found
+    assert ("test-artikkel.nb.md", 16, "html") in found  # inline <b>
+    assert ("test-artikkel.nb.md", 18, "html") in found  # the <div> block
+    assert ("test-artikkel.nb.md", 22, "h1") in found
+    assert ("test-artikkel.nb.md", 24, "heading_skip") in found
+    assert ("test-artikkel.en.md", 15, "empty") in found
 
 
 def test_unclosed_front_matter_and_bad_file_names(tmp_path):

@@ -11,6 +11,8 @@ DEMO_USERS = [
     ("koordinator", Role.KOORDINATOR, "kun", "Kari", "Koordinator"),
     ("administrator", Role.ADMINISTRATOR, "tokt-sekretariat", "Arne", "Administrator"),
     ("personvernombud", Role.PERSONVERNOMBUD, "tokt-sekretariat", "Petra", "Personvernombud"),
+    ("politi", Role.FAGPERSON, "politiet-nordland", "Per", "Politi"),
+    ("krisesenter", Role.FAGPERSON, "krisesenter-salten", "Kristin", "Krisesenter"),
 ]
 
 
@@ -30,6 +32,13 @@ class Command(BaseCommand):
                         last_name=last,
                         with_totp=False,
                     )
+            from tokt.cases.demo import load_demo_cases
+
+            load_demo_cases(
+                nav_user=User.objects.get(username="fagperson"),
+                police_user=User.objects.get(username="politi"),
+                crisis_user=User.objects.get(username="krisesenter"),
+            )
         self.stdout.write("")
         self.stdout.write("ToKt demo logins (synthetic users; two-factor is relaxed in demo mode):")
         for username, role, *_ in DEMO_USERS:
