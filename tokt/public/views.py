@@ -23,6 +23,7 @@ from tokt.public.content import MASTER, Site
 from tokt.public.forms import CONTACT_MAX, MESSAGE_MAX, TipForm
 from tokt.public.pages import FOOTER_PAGES, HOME, current_site, exit_url, page_html, page_url
 from tokt.public.services import PublicError, tip_submit
+from tokt.stats.services import page_view_count
 
 # Fallback texts for optional _ui.yaml keys (a language may add its own).
 _EXTRA = {
@@ -121,6 +122,7 @@ def page(request, lang: str, page_id: str):
     if found is None:
         return not_found_response(site, lang)
     parts = page_html(site, lang, found)
+    page_view_count(lang=lang, page=page_id)
     context = _chrome(site, lang, switch_to=lambda code: page_url(code, page_id)) | {
         "page": found,
         "title": found.title if page_id != HOME else "",

@@ -11,6 +11,7 @@ from tokt.screening.flow import parse_flow, wants_result
 from tokt.screening.forms import ContextForm
 from tokt.screening.method import method_parts
 from tokt.screening.results import screening_result
+from tokt.stats.services import screening_count
 
 
 @public
@@ -34,6 +35,7 @@ def flow(request):
     lang = (get_language() or "nb")[:2]
     if wants_result(request.POST, current):
         context = {"flow": current, **screening_result(current, lang)}
+        screening_count(role=current.data["role"], placement=current.data["sector"])
         return render(request, "screening/result.html", context)
     context = {"flow": current, "step": current.current, "form": current.step_form(), "number": current.step_index + 1}
     return render(request, "screening/step.html", context)

@@ -139,3 +139,13 @@ def build_relations(counts: dict, geography: Geography, sectors: Iterable[str], 
 
 def protect_cube(counts: dict, geography: Geography, sectors: Iterable[str], threshold: int) -> Protected:
     return protect(counts, build_relations(counts, geography, sectors, threshold), threshold)
+
+
+def protect_breakdowns(total: int, tables: dict[str, dict[str, int]], threshold: int) -> Protected:
+    """One population broken down several single-valued ways (tips by month, language, status): keys (table, value)."""
+    counts = {(TOTAL, TOTAL): total}
+    relations = []
+    for name, table in tables.items():
+        counts.update({(name, value): count for value, count in table.items()})
+        relations.append(Relation((TOTAL, TOTAL), tuple((name, value) for value in sorted(table))))
+    return protect(counts, relations, threshold)

@@ -29,25 +29,10 @@ views never disagree about what is hidden.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 DEFAULT_THRESHOLD = 3
-
-
-def threshold_from_env(environ: Mapping[str, str] = os.environ) -> int:
-    """TOKT_STATS_THRESHOLD, at least 2 (a threshold of 1 would hide nothing)."""
-    raw = environ.get("TOKT_STATS_THRESHOLD", "")
-    if not raw:
-        return DEFAULT_THRESHOLD
-    try:
-        value = int(raw)
-    except ValueError as exc:
-        raise ValueError(f"TOKT_STATS_THRESHOLD must be an integer, got {raw!r}") from exc
-    if value < 2:
-        raise ValueError(f"TOKT_STATS_THRESHOLD must be at least 2, got {value}")
-    return value
 
 
 @dataclass(frozen=True)

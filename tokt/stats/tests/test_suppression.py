@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from itertools import combinations, product
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tokt.stats.cube import ALL, NORDLAND, SALTEN, TOTAL, Geography, Row, build_counts, protect_cube
-from tokt.stats.suppression import Relation, protect, threshold_from_env
+from tokt.stats.suppression import Relation, protect
 
 T = 3
 
@@ -38,15 +37,6 @@ def test_nested_counts_that_differ_by_a_small_number_hide_the_narrower():
     counts = {"salten": 10, "bodo": 9}
     result = protect(counts, [Relation("salten", ("bodo",), exact=False)], T)
     assert result.hidden == {"bodo"}
-
-
-def test_the_threshold_comes_from_the_environment():
-    assert threshold_from_env({}) == 3
-    assert threshold_from_env({"TOKT_STATS_THRESHOLD": "5"}) == 5
-    with pytest.raises(ValueError):
-        threshold_from_env({"TOKT_STATS_THRESHOLD": "1"})
-    with pytest.raises(ValueError):
-        threshold_from_env({"TOKT_STATS_THRESHOLD": "many"})
 
 
 # --- The attacker -----------------------------------------------------------------------------------------------
