@@ -127,12 +127,16 @@ def build_relations(counts: dict, geography: Geography, sectors: Iterable[str], 
         # Every breakdown is single-valued per case, so its values add up to the view's total.
         children = tuple((dimension, area, form, sector, v) for v in sorted(values))
         relations.append(Relation(total_key(area, form, sector), children))
-    # Two nested shown counts must not differ by a small number: only the pairs that do need a relation.
+    # Two nested shown counts must not differ by a small number; two nested keys with the same count are
+    # the same cases (other shown zeros tell an attacker so), so they are hidden together.
     for key, count in counts.items():
         if count <= 0:
             continue
         for ancestor in _ancestors(key, geography):
-            if 0 < counts.get(ancestor, 0) - count < threshold:
+            difference = counts.get(ancestor, 0) - count
+            if difference == 0:
+                relations.append(Relation(ancestor, (key,)))
+            elif difference < threshold:
                 relations.append(Relation(ancestor, (key,), exact=False))
     return relations
 
