@@ -23,3 +23,8 @@ def test_dashboard_and_annual_report_page_are_accessible(page, account):
     assert_accessible_at_widths(page, where="dashboard, Salten")
     page.goto("/styringsdata/arsrapport/")
     assert_accessible_at_widths(page, where="annual report page")
+    page.goto("/styringsdata/offentlig-utgivelse/")
+    page.get_by_label("Formål").fill("Årsmelding")
+    page.get_by_role("button", name="Lag utgivelse").click()
+    page.get_by_text("forventet feil").first.wait_for()
+    assert_accessible_at_widths(page, where="public release page")

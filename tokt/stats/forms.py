@@ -47,3 +47,19 @@ class DashboardForm(forms.Form):
 
     def chosen_scope(self) -> str:
         return self.cleaned_data.get("scope") or NETWORK
+
+
+class ReleaseForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("År"), coerce=int)
+    epsilon = forms.FloatField(
+        label=_("Personvernbudsjett som brukes (epsilon)"),
+        min_value=0.01,
+        max_value=10,
+        initial=0.5,
+        help_text=_("Lavere epsilon gir mer støy og bedre vern."),
+    )
+    purpose = forms.CharField(label=_("Formål"), max_length=200)
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = years

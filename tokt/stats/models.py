@@ -62,6 +62,8 @@ class PrivacyBudgetSpend(models.Model):
     year = models.PositiveIntegerField(_("år"))
     epsilon = models.FloatField(_("epsilon brukt"))
     purpose = models.CharField(_("formål"), max_length=200)
+    # The noisy tables as released, so showing a release again spends nothing.
+    values = models.JSONField(default=dict)
     released_at = models.DateTimeField(auto_now_add=True)
     released_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
 

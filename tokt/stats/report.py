@@ -157,11 +157,12 @@ def overview(view: Filter, *, agency=None) -> Overview:
     from tokt.stats.vocabulary import MONTH_LABELS
 
     names = municipality_names()
-    cube = selectors.case_cube(view.year, agency=agency)
+    version = selectors.data_version()
+    cube = selectors.case_cube(view.year, agency=agency, version=version)
     key = total_key(view.area, view.form, view.sector)
     years = []
     for year in sorted(set(selectors.case_years()) | {view.year}):
-        other = cube if year == view.year else selectors.case_cube(year, agency=agency)
+        other = cube if year == view.year else selectors.case_cube(year, agency=agency, version=version)
         years.append(_item(other, key, str(year)))
     month_labels = {"month": {k: str(v) for k, v in MONTH_LABELS.items()}}
     tip_labels = {**month_labels, "status": {k: str(v) for k, v in TipStatus.choices}}

@@ -9,4 +9,5 @@ urlpatterns = [
     path("arsrapport/", views.annual, name="annual"),
     path("arsrapport/<int:year>.pdf", views.annual_pdf, name="annual_pdf"),
     path("arsrapport/<int:year>.xlsx", views.annual_xlsx, name="annual_xlsx"),
+    path("offentlig-utgivelse/", views.releases, name="releases"),
 ]

@@ -1,17 +1,20 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from tokt.accounts.permissions import Perm, require
 from tokt.audit.models import AuditAction
 from tokt.audit.services import log_action
 from tokt.stats import selectors
 from tokt.stats.annual import annual_report, render_pdf, render_xlsx
-from tokt.stats.forms import OWN, DashboardForm, year_choices
+from tokt.stats.forms import OWN, DashboardForm, ReleaseForm, year_choices
+from tokt.stats.models import PrivacyBudgetSpend
 from tokt.stats.report import Filter, municipality_names, overview
+from tokt.stats.services import StatsError, public_release
 
 
 def _form(request) -> DashboardForm:
@@ -21,6 +24,13 @@ def _form(request) -> DashboardForm:
     return form
 
 
+def _latest(form: DashboardForm) -> int:
+    """The newest year with cases (the choices run newest first and always include this year)."""
+    years = [value for value, _label in form.fields["year"].choices]
+    with_cases = set(selectors.case_years())
+    return next((y for y in years if y in with_cases), years[0])
+
+
 @require(Perm.VIEW_STATISTICS)
 @require_GET
 def dashboard(request):
@@ -28,7 +38,7 @@ def dashboard(request):
     if form.is_bound and form.is_valid():
         view, scope = form.view(), form.chosen_scope()
     else:
-        view, scope = Filter(year=max(selectors.case_years() or [form.fields["year"].choices[0][0]])), "network"
+        view, scope = Filter(year=_latest(form)), "network"
     agency = request.user.agency if scope == OWN else None
     context = {"form": form, "overview": overview(view, agency=agency)}
     return render(request, "stats/dashboard.html", context)
@@ -77,3 +87,19 @@ def annual_xlsx(request, year: int):
     report = annual_report(_year_or_404(year))
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return _download(request, year, render_xlsx(report), xlsx, "xlsx")
+
+
+@require(Perm.VIEW_STATISTICS)
+@require_http_methods(["GET", "POST"])
+def releases(request):
+    form = ReleaseForm(request.POST or None, years=year_choices(selectors.case_years()))
+    if request.method == "POST" and form.is_valid():
+        try:
+            public_release(user=request.user, **form.cleaned_data)
+        except StatsError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect("stats:releases")
+    ledger = PrivacyBudgetSpend.objects.order_by("-year", "-released_at")
+    context = {"form": form, "ledger": ledger, "budget": settings.STATS_DP_BUDGET_PER_YEAR}
+    return render(request, "stats/releases.html", context)

