@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "tokt.public",
     "tokt.cases",
     "tokt.stats",
+    "tokt.training",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("kunnskap/", include("tokt.knowledge.urls")),
     path("saker/", include("tokt.cases.urls")),
     path("styringsdata/", include("tokt.stats.urls")),
+    path("opplaering/", include("tokt.training.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("koordinator/offentlig/", include("tokt.public.admin_urls")),
     # Last: the public site lives at the root ("/", "/<lang>/...").

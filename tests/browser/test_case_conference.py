@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import assert_accessible_at_widths
@@ -23,11 +24,21 @@ def _member(slug: str, username: str, role: str = "fagperson"):
     return make_user(username=username, role=role, agency=Agency.objects.get(slug=slug)), TEST_PASSWORD
 
 
-def _new_page(browser, live_url):
-    context = browser.new_context(base_url=live_url, locale="nb-NO", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
+@pytest.fixture
+def new_page(browser, live_url):
+    """Pages for more users, each in its own browser context, all closed even when the test fails."""
+    contexts = []
+
+    def _new():
+        context = browser.new_context(base_url=live_url, locale="nb-NO", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield _new
+    for context in contexts:
+        context.close()
 
 
 def _register_case(page, *, region: str, country: str, sector: str, form_label: str, note: str) -> str:
@@ -49,7 +60,7 @@ def _register_case(page, *, region: str, country: str, sector: str, form_label: 
     return heading.inner_text().removeprefix("Sak ").strip()
 
 
-def test_three_agencies_prepare_hold_and_follow_up_a_case_conference(page, browser, live_url):
+def test_three_agencies_prepare_hold_and_follow_up_a_case_conference(page, new_page):
     nav, password = _member("nav", "nav-fag")
     police, _ = _member("politiet-nordland", "pol-fag")
     crisis, _ = _member("krisesenter-salten", "krise-fag")
@@ -100,7 +111,7 @@ def test_three_agencies_prepare_hold_and_follow_up_a_case_conference(page, brows
     assert_accessible_at_widths(page, where="conference page")
 
     # Hold (police): sees the shared cases, pseudonymised except what consent covers.
-    police_page = _new_page(browser, live_url)
+    police_page = new_page()
     sign_in(police_page, police, password)
     police_page.goto("/saker/moter/")
     assert_accessible_at_widths(police_page, where="conference list")
@@ -132,7 +143,7 @@ def test_three_agencies_prepare_hold_and_follow_up_a_case_conference(page, brows
     expect(police_page.get_by_role("heading", level=1)).to_have_text("Fant ikke siden")
 
     # The crisis centre: both cases pseudonymised, no country, no notes, nothing else.
-    crisis_page = _new_page(browser, live_url)
+    crisis_page = new_page()
     sign_in(crisis_page, crisis, password)
     crisis_page.goto(conference_url)
     item_a = crisis_page.get_by_role("region", name=f"1. Sak {code_a}")
@@ -161,8 +172,6 @@ def test_three_agencies_prepare_hold_and_follow_up_a_case_conference(page, brows
     expect(police_page.get_by_role("heading", level=1)).to_have_text("Fant ikke siden")
     crisis_page.goto(case_a_url)
     expect(crisis_page.get_by_role("heading", level=1)).to_have_text("Fant ikke siden")
-    police_page.context.close()
-    crisis_page.context.close()
 
 
 def test_a_refused_note_keeps_the_text_and_the_page_is_accessible(page):

@@ -25,6 +25,8 @@ class Perm(StrEnum):
     REVIEW_TRANSLATIONS = "review_translations"
     WORK_CASES = "work_cases"
     VIEW_STATISTICS = "view_statistics"
+    TAKE_TRAINING = "take_training"
+    VIEW_TRAINING_STATS = "view_training_stats"
 
 
 _MEMBER = {Role.FAGPERSON, Role.KOORDINATOR, Role.ADMINISTRATOR}
@@ -46,6 +48,9 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     Perm.WORK_CASES: frozenset({Role.FAGPERSON, Role.KOORDINATOR}),
     # Network-wide statistics (small counts hidden) and the annual report.
     Perm.VIEW_STATISTICS: frozenset({Role.KOORDINATOR}),
+    Perm.TAKE_TRAINING: frozenset(_MEMBER),
+    # Completion counts per agency and the questions most learners get wrong.
+    Perm.VIEW_TRAINING_STATS: frozenset({Role.KOORDINATOR}),
 }
 
 

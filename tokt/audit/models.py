@@ -47,6 +47,9 @@ class AuditAction(models.TextChoices):
     REFERRAL_ANSWERED = "referral_answered", _("Henvisning besvart")
     REFERRAL_LETTER_PRINTED = "referral_letter_printed", _("Henvisningsbrev skrevet ut")
     CASE_KEYS_ROTATED = "case_keys_rotated", _("Nøkler for saker rullert")
+    TRAINING_COMPLETED = "training_completed", _("Opplæringsmodul fullført")
+    TRAINING_REFUSED = "training_refused", _("Innsending i opplæring avvist")
+    CERTIFICATE_DENIED = "certificate_denied", _("Kursbevis for en annen bruker avvist")
 
 
 class AuditEntryQuerySet(models.QuerySet):

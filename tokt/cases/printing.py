@@ -31,9 +31,17 @@ def _pdf(html: str) -> bytes:
     return HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[CSS(string=_CSS, url_fetcher=fetcher)])
 
 
-def conference_html(conference: Conference, kind: str) -> str:
+def conference_html(conference: Conference, kind: str, viewer=None) -> str:
+    """Only pseudonymised fields; for a viewer who may no longer see a case (the meeting is closed), only its code."""
+    from tokt.cases.access import case_access
+
+    def card(case):
+        if viewer is not None and case_access(viewer, case) == Access.NONE:
+            return None
+        return CaseCard.of(case, Access.PSEUDONYMISED)
+
     items = [
-        {"item": item, "card": CaseCard.of(item.case, Access.PSEUDONYMISED), "actions": list(item.actions.all())}
+        {"item": item, "card": card(item.case), "code": item.case.code, "actions": list(item.actions.all())}
         for item in conference.agenda.select_related("case__agency", "case__municipality").prefetch_related(
             "actions__owner_agency", "actions__owner_user"
         )
@@ -49,8 +57,8 @@ def conference_html(conference: Conference, kind: str) -> str:
     return render_to_string("cases/print/conference.html", context)
 
 
-def conference_pdf(conference: Conference, kind: str) -> bytes:
-    return _pdf(conference_html(conference, kind))
+def conference_pdf(conference: Conference, kind: str, viewer=None) -> bytes:
+    return _pdf(conference_html(conference, kind, viewer))
 
 
 def referral_letter_html(referral: Referral) -> str:

@@ -62,6 +62,13 @@ def case_list_view(request):
     rows, total = case_list(
         request.user, status=status, own_only=own_only, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
     )
+    with transaction.atomic():
+        log_action(
+            actor=request.user,
+            action=AuditAction.CASE_READ,
+            target_type="cases.case",
+            details={"list": True, "page": page, "codes": [row.code for row in rows]},
+        )
     context = {
         "rows": rows,
         "total": total,
@@ -131,6 +138,11 @@ def case_edit(request, case_id):
         except EditConflict as error:
             _refused(request, error)
             conflict = CaseCard.of(error.current, Access.OWNER)
+            # Keep what the user typed, but on top of the version now saved, so saving again works.
+            data = request.POST.copy()
+            data["version"] = str(error.current.version)
+            form = CaseForm(data)
+            form.is_valid()
         except CaseError as error:
             _refused(request, error)
         else:
@@ -402,8 +414,10 @@ def conference_detail(request, conference_id):
         "items": [
             {
                 "item": item,
-                # Consent may let this agency see more of a case than its pseudonymised fields.
-                "card": CaseCard.of(item.case, case_access(request.user, item.case)),
+                # Consent may let this agency see more than the pseudonymised fields; once the meeting
+                # is closed, other agencies keep only the code, the conclusion and the actions.
+                "card": _card_on_agenda(request.user, conference, item.case),
+                "code": item.case.code,
                 "form": AgendaItemForm(
                     initial={"discussion": item.discussion, "conclusion": item.conclusion}, prefix=f"i{item.pk}"
                 ),
@@ -420,6 +434,13 @@ def conference_detail(request, conference_id):
         "organiser": conference.organiser_id == request.user.agency_id,
     }
     return render(request, "cases/conference_detail.html", context)
+
+
+def _card_on_agenda(user, conference: Conference, case: Case) -> CaseCard | None:
+    access = case_access(user, case)
+    if access == Access.NONE:
+        return None
+    return CaseCard.of(case, access)
 
 
 def _back_to(conference: Conference):
@@ -553,7 +574,7 @@ def conference_pdf(request, conference_id, kind):
         raise Http404
     with transaction.atomic():
         log_action(actor=request.user, action=AuditAction.CONFERENCE_PRINTED, target=conference, details={"kind": kind})
-    pdf = printing.conference_pdf(conference, kind)
+    pdf = printing.conference_pdf(conference, kind, viewer=request.user)
     return _pdf(pdf, f"{kind}-{conference.date:%Y-%m-%d}.pdf")
 
 

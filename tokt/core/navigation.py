@@ -25,6 +25,7 @@ NAV_ITEMS = [
     NavItem(_("Saker"), "cases:list", Perm.WORK_CASES),
     NavItem(_("Drøftingsmøter"), "cases:conferences", Perm.WORK_CASES),
     NavItem(_("Aktører og henvisning"), "directory:index", Perm.READ_DIRECTORY),
+    NavItem(_("Opplæring"), "training:index", Perm.TAKE_TRAINING),
     NavItem(_("Tips"), "public_admin:tips", Perm.TRIAGE_TIPS),
     NavItem(_("Brukere"), "accounts:user_list", Perm.MANAGE_USERS),
     NavItem(_("Revisjonslogg"), "audit:list", Perm.READ_AUDIT),

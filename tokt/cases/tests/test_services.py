@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -50,7 +51,8 @@ def test_a_case_gets_a_readable_code_and_an_opaque_id(owner):
     case = make_case(owner)
     year = timezone.localdate().year
     assert case.code.startswith(f"SAL-{year}-") and len(case.code) == len(f"SAL-{year}-") + 4
-    assert str(case.pk) not in case.public_id and len(case.public_id) >= 20
+    assert not case.public_id.isdigit() and len(case.public_id) >= 20
+    assert make_case(owner).public_id != case.public_id
     assert case.status_changes.get().to_status == CaseStatus.REGISTERED
     assert AuditEntry.objects.filter(action=AuditAction.CASE_OPENED, target_id=str(case.pk)).exists()
 
@@ -115,8 +117,10 @@ def test_the_edit_page_shows_both_versions_and_keeps_what_was_typed(client, owne
     assert "endret av noen andre" in body
     assert "Bygg og anlegg" in body  # the saved version
     assert 'value="cleaning" selected' in body  # what this user typed
-    # Saving again on top of the shown version succeeds.
-    form["version"] = Case.objects.get(pk=case.pk).version
+    # The form now carries the saved version, so sending it again as shown succeeds.
+    shown = re.search(r'name="version" value="(\d+)"', body).group(1)
+    assert int(shown) == Case.objects.get(pk=case.pk).version
+    form["version"] = shown
     assert client.post(reverse("cases:edit", kwargs={"case_id": case.public_id}), form).status_code == 302
     assert Case.objects.get(pk=case.pk).sector == "cleaning"
 

@@ -97,3 +97,19 @@ def test_a_database_dump_holds_no_note_text(setup):
     assert raw.startswith("fernet:")
     assert "fiskebruket" not in raw
     assert case.notes.get().text == NOTE
+
+
+def test_after_the_meeting_is_closed_other_agencies_keep_only_the_code_conclusion_and_actions(client, setup):
+    owner, officer, case, conference, _police = setup
+    item = services.agenda_add(user=owner, conference=conference, case=case)
+    services.agenda_item_record(user=owner, item=item, discussion="", conclusion="Politiet følger opp.")
+    services.conference_close(user=owner, conference=conference)
+    sign_in(client, officer)
+    body = client.get(reverse("cases:conference", kwargs={"conference_id": conference.public_id})).content.decode()
+    assert case.code in body and "Politiet følger opp." in body
+    assert "Øst-Europa" not in body and "Aldersgruppe" not in body
+    from tokt.cases import printing
+
+    html = printing.conference_html(conference, "referat", viewer=officer)
+    assert case.code in html and "Øst-Europa" not in html
+    assert "Øst-Europa" in printing.conference_html(conference, "referat", viewer=owner)
