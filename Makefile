@@ -13,6 +13,7 @@ run: build ## install, migrate, load demo data, serve on 127.0.0.1:8000
 	TOKT_DEMO_MODE=1 $(MANAGE) load_knowledge
 	TOKT_DEMO_MODE=1 $(MANAGE) load_directory
 	TOKT_DEMO_MODE=1 $(MANAGE) load_demo_data
+	TOKT_DEMO_MODE=1 $(MANAGE) directory_demo_confirm
 	TOKT_DEMO_MODE=1 $(MANAGE) runserver 127.0.0.1:8000
 
 test: system-packages build ## the whole suite: SQLite, PostgreSQL and real-browser tests

@@ -68,3 +68,11 @@ def signed_in(client):
         return client
 
     return _sign_in
+
+
+@pytest.fixture
+def confirmed_directory(koordinator):
+    """The verified public directory entries, confirmed today by a named coordinator."""
+    from tokt.directory.tests.factories import confirm_public_actors
+
+    return confirm_public_actors(user=koordinator)

@@ -14,7 +14,7 @@ urlpatterns = [
     path("styringsdata/", include("tokt.stats.urls")),
     path("opplaering/", include("tokt.training.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
-    path("koordinator/offentlig/", include("tokt.public.admin_urls")),
+    path("koordinator/offentlig/", include("tokt.public.coordinator_urls")),
     # Last: the public site lives at the root ("/", "/<lang>/...").
     path("", include("tokt.public.urls")),
 ]

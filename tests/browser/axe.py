@@ -10,6 +10,8 @@ _axe = Axe()
 
 def assert_accessible(page, where: str = "") -> None:
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    # A page whose CSP kept axe from running would report no violations: require evidence it ran.
+    assert results.response.get("passes"), f"axe did not run on {where or page.url} (blocked by the page's CSP?)"
     violations = results.response.get("violations", [])
     if violations:
         lines = [

@@ -15,6 +15,7 @@ from typing import Any
 import phonenumbers
 
 from tokt.directory.field_rules import (
+    COSTS,
     KINDS,
     SHORT_NUMBERS,
     LocalText,
@@ -48,7 +49,7 @@ REQUIRED_FIELDS = (
     "verified_by",
     "source",
 )
-OPTIONAL_FIELDS = ("phone", "email", "url", "address", "hours", "languages", "anonymous")
+OPTIONAL_FIELDS = ("phone", "email", "url", "address", "hours", "languages", "anonymous", "cost", "internal_note")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,9 @@ class Actor:
     hours: LocalText | None = None
     languages: tuple[str, ...] = ()
     anonymous: bool | None = None
+    cost: str = "unknown"
+    # Coordinators only: provenance and caveats never go in ``description`` or ``hours``.
+    internal_note: str = ""
 
     def serves(self, municipality: str) -> bool:
         return self.municipalities == "all" or municipality in self.municipalities
@@ -141,6 +145,10 @@ def _parse_actor(row: Any, index: int, filename: str, errors: list[str]) -> Acto
     if anonymous is not None and not isinstance(anonymous, bool):
         err("anonymous", "must be true, false or null (unknown)")
         anonymous = None
+    cost = row.get("cost", "unknown")
+    if cost not in COSTS:
+        err("cost", f"{cost!r} is not one of {sorted(COSTS)}")
+    internal_note = check_str(row, "internal_note", err, required=False) or ""
 
     if len(errors) > start:
         return None
@@ -163,4 +171,6 @@ def _parse_actor(row: Any, index: int, filename: str, errors: list[str]) -> Acto
         hours=hours,
         languages=languages,
         anonymous=anonymous,
+        cost=cost,
+        internal_note=internal_note,
     )

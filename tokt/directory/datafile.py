@@ -99,12 +99,20 @@ def load_referral_paths(path: str | Path | None = None, actors: Iterable[Actor] 
     path = Path(path) if path is not None else REFERRAL_PATHS_FILE
     if actors is None:
         actors = load_actors()
-    actor_ids = {actor.id for actor in actors}
+    kinds = {actor.id: actor.kind for actor in actors}
     errors: list[str] = []
     data = read_yaml(path, errors)
     situations: list[Situation] = []
     if data is not None:
-        situations = parse_situations(data, path.name, actor_ids, errors)
+        situations = parse_situations(data, path.name, set(kinds), errors)
+    for situation in situations:
+        for number, step in enumerate(situation.steps, start=1):
+            # A web page cannot take responsibility for a person: it may be named, never first.
+            if kinds.get(step.responsible) == "resource":
+                errors.append(
+                    f"{path.name}: situation {situation.id!r} / step {number} / actors: "
+                    f"{step.responsible!r} is a web resource and cannot be responsible (put it after a service)"
+                )
     if errors:
         raise DirectoryDataError(errors)
     return situations

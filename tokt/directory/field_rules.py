@@ -29,7 +29,8 @@ ErrorSink = Callable[[str, str], None]
 
 LANGUAGES = ("nb", "en")
 
-KINDS = frozenset({"emergency", "national", "regional", "network", "municipal"})
+KINDS = frozenset({"emergency", "helpline", "national", "regional", "network", "municipal", "resource"})
+COSTS = frozenset({"free", "charged", "standard", "unknown"})
 
 SERVICES = frozenset(
     {

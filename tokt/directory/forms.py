@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tokt.core.models import Agency, Municipality
 from tokt.directory import validation
-from tokt.directory.models import ActorKind, MeetingKind, Service
+from tokt.directory.models import ActorKind, CallCost, MeetingKind, Service
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -63,6 +63,15 @@ class ActorForm(forms.Form):
         label=_("Hva aktøren gjør i saker om menneskehandel (bokmål)"), widget=forms.Textarea(attrs={"rows": 5})
     )
     description_en = forms.CharField(label=_("Hva aktøren gjør (engelsk)"), widget=forms.Textarea(attrs={"rows": 5}))
+    internal_note = forms.CharField(
+        label=_("Interne merknader"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Kilder, forbehold og hva som må kontrolleres. Vises bare for koordinatorer, aldri offentlig. "
+            "Skriv slikt her, ikke i beskrivelsen."
+        ),
+    )
     services = forms.MultipleChoiceField(
         label=_("Tjenester"), choices=Service.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -79,6 +88,11 @@ class ActorForm(forms.Form):
         required=False,
         max_length=40,
         help_text=_("Norsk nummer, for eksempel 75 55 58 90, eller kortnummer som 112."),
+    )
+    cost = forms.ChoiceField(
+        label=_("Pris for å ringe"),
+        choices=CallCost.choices,
+        help_text=_("Velg «gratis» bare når en kilde sier det."),
     )
     email = forms.CharField(label=_("E-post"), required=False, max_length=254)
     url = forms.CharField(label=_("Nettside"), required=False, max_length=500, help_text=_("Begynner med https://"))
@@ -168,6 +182,8 @@ class ActorForm(forms.Form):
             "kind": actor.kind,
             "description_nb": actor.description_nb,
             "description_en": actor.description_en,
+            "internal_note": actor.internal_note,
+            "cost": actor.cost,
             "services": actor.services,
             "all_municipalities": actor.all_municipalities,
             "municipalities": list(actor.municipalities.all()),

@@ -24,16 +24,14 @@ import uuid
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from tokt.audit.models import AuditAction
-from tokt.audit.services import log_action
 from tokt.core.models import Municipality
 from tokt.directory import field_rules, validation
 from tokt.directory.models import Actor, Service
@@ -71,20 +69,33 @@ def _id(*parts: str) -> str:
 
 
 def _retrieve(uri: str) -> Resource:
-    """Referenced schemas by file name; those not copied here are checked as plain objects."""
+    """Referenced schemas by file name, from the vendored HSDS 3.0.1 copy; an unknown reference is an error."""
     path = SCHEMA_DIR / uri.rsplit("/", 1)[-1]
-    if path.suffix == ".json" and path.is_file():
-        contents = json.loads(path.read_text(encoding="utf-8"))
-    else:
-        contents = {"type": "object"}
+    if path.suffix != ".json" or not path.is_file():
+        raise LookupError(f"HSDS schema {uri!r} is not vendored in {SCHEMA_DIR}")
+    contents = json.loads(path.read_text(encoding="utf-8"))
     return Resource.from_contents(contents, default_specification=DRAFT202012)
+
+
+def _format_checker() -> FormatChecker:
+    """The standard checks (uuid, email, date) plus ``uri``, which jsonschema only checks with an extra package."""
+    checker = FormatChecker()
+
+    @checker.checks("uri", raises=ValueError)
+    def _uri(value) -> bool:
+        if not isinstance(value, str):
+            return True
+        parts = urlsplit(value)
+        return bool(parts.scheme and (parts.netloc or parts.scheme in ("mailto", "tel", "urn"))) and " " not in value
+
+    return checker
 
 
 @lru_cache(maxsize=1)
 def document_validator() -> Draft202012Validator:
     resources = [(p.name, _retrieve(p.name)) for p in sorted(SCHEMA_DIR.glob("*.json"))]
     registry = Registry(retrieve=_retrieve).with_resources(resources)
-    return Draft202012Validator(DOCUMENT_SCHEMA, registry=registry, format_checker=FormatChecker())
+    return Draft202012Validator(DOCUMENT_SCHEMA, registry=registry, format_checker=_format_checker())
 
 
 def schema_errors(document) -> list[str]:
@@ -192,6 +203,7 @@ def actor_to_hsds(actor: Actor) -> tuple[dict, dict]:
 class ImportReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
 
 
 def parse_document(raw: bytes | str):
@@ -317,13 +329,28 @@ def _service_row(
     kind = ext.get("kind") or ("national" if everywhere else "regional")
     if kind not in field_rules.KINDS:
         err(".tokt.kind", _("ukjent type «%(value)s»") % {"value": kind})
-    if len(errors) > start:
-        return None
     schedules = service.get("schedules") or []
     hours = schedules[0].get("description", "") if schedules else ""
+    # Never cut a value to fit: an over-long field is refused with its place in the file.
+    for where, value, model_field in (
+        (".name", service["name"], "name"),
+        (".phones[0].number", phone, "phone"),
+        (".email", email, "email"),
+        (".url", url, "url"),
+        (".tokt.address", ext.get("address") or "", "address"),
+        (".schedules[0].description", hours, "hours_nb"),
+        (".tokt.hours_en", ext.get("hours_en") or "", "hours_en"),
+        (".tokt.verified_by", ext.get("verified_by") or "", "verified_by"),
+        (".tokt.id", slug if isinstance(slug, str) else "", "slug"),
+    ):
+        limit = Actor._meta.get_field(model_field).max_length
+        if isinstance(value, str) and len(value) > limit:
+            err(where, _("er for langt (%(length)s tegn, høyst %(limit)s)") % {"length": len(value), "limit": limit})
+    if len(errors) > start:
+        return None
     return {
         "slug": slug,
-        "name": service["name"][:200],
+        "name": service["name"],
         "kind": kind,
         "description_nb": description,
         "description_en": ext.get("description_en") or description,
@@ -348,31 +375,6 @@ def _service_row(
 
 def import_file(raw: bytes | str, *, user=None) -> ImportReport:
     """Validate and apply an HSDS file in one transaction; nothing changes if anything is wrong."""
-    rows = plan_import(parse_document(raw))
-    report = ImportReport()
-    with transaction.atomic():
-        next_position = (Actor.objects.order_by("-position").values_list("position", flat=True).first() or 0) + 1
-        for row in rows:
-            numbers = row.pop("municipalities")
-            slug = row.pop("slug")
-            actor = Actor.objects.filter(slug=slug).first()
-            if actor is None:
-                actor = Actor(slug=slug, position=next_position)
-                next_position += 1
-                report.created.append(slug)
-            else:
-                report.updated.append(slug)
-            for name, value in row.items():
-                setattr(actor, name, value)
-            actor.edited_in_ui = True
-            actor._history_user = user
-            actor.save()
-            actor.municipalities.set([] if row["all_municipalities"] else numbers)
-        log_action(
-            actor=user,
-            action=AuditAction.RECORD_WRITTEN,
-            target_type="directory.actor",
-            actor_username=None if user else "import_hsds",
-            details={"what": "directory_hsds_import", "created": len(report.created), "updated": len(report.updated)},
-        )
-    return report
+    from tokt.directory.services import actors_import
+
+    return actors_import(rows=plan_import(parse_document(raw)), user=user)

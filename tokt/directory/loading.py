@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tokt.directory import datafile
+from tokt.directory.translation_file import ActorTranslation, load_translations
 
 
 @dataclass
@@ -22,12 +23,14 @@ class LoadReport:
     unchanged: int = 0
     kept_ui_edits: list[str] = field(default_factory=list)
     situations_changed: list[str] = field(default_factory=list)
+    translations_changed: int = 0
 
     def summary(self) -> str:
         return (
             f"actors: {len(self.created)} created, {len(self.updated)} updated, {self.unchanged} unchanged, "
             f"{len(self.kept_ui_edits)} kept (edited in the web UI: {', '.join(self.kept_ui_edits) or '-'}); "
-            f"referral paths rewritten: {', '.join(self.situations_changed) or 'none'}"
+            f"referral paths rewritten: {', '.join(self.situations_changed) or 'none'}; "
+            f"translations saved: {self.translations_changed}"
         )
 
 
@@ -48,6 +51,8 @@ def actor_fields(actor: datafile.Actor) -> dict:
         "hours_en": actor.hours.en if actor.hours else "",
         "languages": list(actor.languages),
         "anonymous": actor.anonymous,
+        "cost": actor.cost,
+        "internal_note": actor.internal_note,
         "public": actor.public,
         "verified": actor.verified,
         "last_verified": actor.last_verified,
@@ -65,14 +70,16 @@ def _save_if_changed(obj, fields: dict) -> bool:
     return bool(changed)
 
 
-def load_directory(*, models, overwrite: bool = False, actors=None, situations=None) -> LoadReport:
-    """``models``: an object with Actor, ReferralSituation, ReferralStep, StepActor attributes."""
+def load_directory(*, models, overwrite: bool = False, actors=None, situations=None, translations=None) -> LoadReport:
+    """``models``: an object with Actor, ReferralSituation, ReferralStep, StepActor (and ActorText) attributes."""
     actors = actors if actors is not None else datafile.load_actors()
     situations = situations if situations is not None else datafile.load_referral_paths(actors=actors)
     report = LoadReport()
     Actor = models.Actor
+    # An early migration runs this with a historical model that lacks later fields.
+    known = {f.name for f in Actor._meta.get_fields()}
     for position, item in enumerate(actors, start=1):
-        fields = actor_fields(item) | {"position": position}
+        fields = {k: v for k, v in (actor_fields(item) | {"position": position}).items() if k in known}
         numbers = [] if item.municipalities == "all" else sorted(item.municipalities)
         obj = Actor.objects.filter(slug=item.id).first()
         if obj is None:
@@ -94,7 +101,26 @@ def load_directory(*, models, overwrite: bool = False, actors=None, situations=N
     for position, situation in enumerate(situations, start=1):
         if _sync_situation(models, situation, position):
             report.situations_changed.append(situation.id)
+    if getattr(models, "ActorText", None) is not None:
+        rows = translations if translations is not None else load_translations(a.id for a in actors)
+        report.translations_changed = _sync_translations(models, rows, overwrite=overwrite)
     return report
+
+
+def _sync_translations(models, rows: list[ActorTranslation], *, overwrite: bool) -> int:
+    """Create or update one row per (actor, field, language); rows a coordinator edited stay unless ``overwrite``."""
+    actors = {a.slug: a for a in models.Actor.objects.all()}
+    existing = {(t.actor.slug, t.field, t.lang): t for t in models.ActorText.objects.select_related("actor")}
+    changed = 0
+    for row in rows:
+        fields = {"text": row.text, "status": row.status, "translated_on": row.translated_on}
+        obj = existing.get((row.actor_id, row.field, row.lang))
+        if obj is None:
+            models.ActorText.objects.create(actor=actors[row.actor_id], field=row.field, lang=row.lang, **fields)
+            changed += 1
+        elif (overwrite or not obj.edited_in_ui) and _save_if_changed(obj, fields):
+            changed += 1
+    return changed
 
 
 def _step_rows(situation: datafile.Situation) -> list[tuple]:

@@ -30,13 +30,26 @@ def months_before(day: dt.date, months: int) -> dt.date:
 class ActorKind(models.TextChoices):
     # Order matters: contact lists show emergency numbers first.
     EMERGENCY = "emergency", _("Nødnummer")
+    # Numbers that answer around the clock but are not emergency numbers (116 117, 116 006).
+    HELPLINE = "helpline", _("Hjelpetelefon (ikke nødnummer)")
     MUNICIPAL = "municipal", _("Kommunal tjeneste")
     REGIONAL = "regional", _("Regional tjeneste")
     NETWORK = "network", _("Nettverket i Salten")
     NATIONAL = "national", _("Nasjonal tjeneste")
+    # A web page with information: never the responsible actor for a referral step.
+    RESOURCE = "resource", _("Nettressurs")
 
 
 KIND_ORDER = {kind.value: index for index, kind in enumerate(ActorKind)}
+
+
+class CallCost(models.TextChoices):
+    """What a call costs the caller: the public pages never call a number free unless a source says so."""
+
+    FREE = "free", _("Gratis å ringe")
+    CHARGED = "charged", _("Koster penger å ringe")
+    STANDARD = "standard", _("Vanlig samtalepris")
+    UNKNOWN = "unknown", _("Pris ikke kjent")
 
 
 class Service(models.TextChoices):
@@ -66,6 +79,22 @@ class ActorQuerySet(models.QuerySet):
     def stale(self, today: dt.date) -> ActorQuerySet:
         return self.filter(last_verified__lt=months_before(today, STALE_AFTER_MONTHS))
 
+    def confirmed(self, today: dt.date) -> ActorQuerySet:
+        """Entries a named coordinator confirmed in ToKt within the last six months.
+
+        Only these may be shown to the public: a number read off a stored web
+        page by a script is not a confirmation.
+        """
+        return self.filter(
+            verified=True,
+            verified_by_user__isnull=False,
+            last_verified__gte=months_before(today, STALE_AFTER_MONTHS),
+        )
+
+    def to_review(self, today: dt.date) -> ActorQuerySet:
+        """Every entry that is unverified, stale or never confirmed by a named coordinator."""
+        return self.exclude(pk__in=self.confirmed(today).values("pk"))
+
 
 class Actor(models.Model):
     slug = models.SlugField(
@@ -75,6 +104,13 @@ class Actor(models.Model):
     kind = models.CharField(_("type"), max_length=20, choices=ActorKind.choices)
     description_nb = models.TextField(_("hva aktøren gjør (bokmål)"))
     description_en = models.TextField(_("hva aktøren gjør (engelsk)"))
+    # Provenance, research and verification notes: shown to coordinators only, never publicly.
+    internal_note = models.TextField(
+        _("interne merknader"),
+        blank=True,
+        help_text=_("Kilder, forbehold og hva som må kontrolleres. Vises bare for koordinatorer."),
+    )
+    cost = models.CharField(_("pris for å ringe"), max_length=16, choices=CallCost.choices, default=CallCost.UNKNOWN)
     services = models.JSONField(_("tjenester"), default=list)
     all_municipalities = models.BooleanField(_("dekker hele landet"), default=False)
     municipalities = models.ManyToManyField(
@@ -128,6 +164,10 @@ class Actor(models.Model):
     def is_stale(self, today: dt.date) -> bool:
         return self.last_verified < months_before(today, STALE_AFTER_MONTHS)
 
+    def is_confirmed(self, today: dt.date) -> bool:
+        """See ``ActorQuerySet.confirmed``."""
+        return self.verified and self.verified_by_user_id is not None and not self.is_stale(today)
+
     @property
     def service_labels(self) -> list[str]:
         labels = dict(Service.choices)
@@ -139,6 +179,52 @@ class Actor(models.Model):
         from tokt.directory.validation import phone_e164
 
         return phone_e164(self.phone) if self.phone else ""
+
+
+class PublicField(models.TextChoices):
+    """The fields of an actor a public reader sees, translated one row per (actor, field, language)."""
+
+    NAME = "name", _("navn")
+    DESCRIPTION = "description", _("hva tjenesten gjør")
+    HOURS = "hours", _("åpningstid")
+
+
+class TranslationStatus(models.TextChoices):
+    MACHINE_ASSISTED = "machine_assisted", _("maskinassistert, ikke gjennomgått")
+    REVIEWED = "reviewed", _("gjennomgått av en som kan språket")
+
+
+class ActorText(models.Model):
+    """One public field of one actor in one public language other than nb and en.
+
+    nb (the original) and en (the source for every other language) stay on
+    ``Actor``; a missing row means the reader sees no text for that field,
+    never a text in another language.
+    """
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="texts")
+    field = models.CharField(_("felt"), max_length=16, choices=PublicField.choices)
+    lang = models.CharField(_("språk"), max_length=16)
+    text = models.TextField(_("tekst"))
+    status = models.CharField(
+        _("oversettelsesstatus"),
+        max_length=20,
+        choices=TranslationStatus.choices,
+        default=TranslationStatus.MACHINE_ASSISTED,
+    )
+    translated_on = models.DateField(_("oversatt"))
+    edited_in_ui = models.BooleanField(default=False, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["actor", "field", "lang"]
+        constraints = [models.UniqueConstraint(fields=["actor", "field", "lang"], name="directory_actor_text_unique")]
+        verbose_name = _("oversettelse")
+        verbose_name_plural = _("oversettelser")
+
+    def __str__(self) -> str:
+        return f"{self.actor_id}/{self.field}/{self.lang}"
 
 
 class ReferralSituation(models.Model):

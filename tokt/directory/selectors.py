@@ -8,6 +8,8 @@ For other apps (stable signatures):
   the actors of those referral paths, in step order, each once, limited to
   those covering ``municipality``. The screening result uses this, so its
   "whom to contact" equals the directory's answer by construction.
+* ``referral_data(situation_ids, municipality, lang="nb") -> ReferralData``
+  referral paths and contacts as plain frozen dataclasses, for the screening app.
 * ``DirectoryContacts().resolve(actor_id, municipality)`` a contacts provider
   for the pure-Python screening engine (returns its ``Contact``).
 """
@@ -32,6 +34,7 @@ from tokt.directory.models import (
     ReferralStep,
     Service,
     StepActor,
+    TranslationStatus,
 )
 
 
@@ -55,6 +58,13 @@ class ContactCard:
     public: bool = False
     verified: bool = False
     last_verified: dt.date | None = None
+    # Confirmed by a named coordinator within six months (``ActorQuerySet.confirmed``).
+    confirmed: bool = False
+    cost: str = "unknown"
+    # Language of ``name`` (official names stay Norwegian unless translated) and of the texts.
+    name_lang: str = "nb"
+    text_status: str = "original"
+    translated_on: dt.date | None = None
 
     @property
     def service_labels(self) -> list[str]:
@@ -62,25 +72,50 @@ class ContactCard:
         return [str(labels.get(s, s)) for s in self.services]
 
     @classmethod
-    def from_actor(cls, actor: Actor, lang: str = "nb") -> ContactCard:
+    def from_actor(cls, actor: Actor, lang: str = "nb", today: dt.date | None = None) -> ContactCard:
+        """The card in ``lang``: nb and en from the actor, other languages from its ``ActorText`` rows.
+
+        A field without a row in ``lang`` is empty, never shown in another language
+        (prefetch ``texts`` when building many cards).
+        """
+        texts = _texts(actor, lang)
         return cls(
             id=actor.slug,
-            name=actor.name,
+            name=texts.get("name", actor.name),
+            name_lang=lang if "name" in texts else "nb",
             kind=actor.kind,
-            description=actor.description(lang),
+            description=texts.get("description", ""),
             services=tuple(actor.services),
             phone=actor.phone,
             phone_link=actor.phone_link,
             email=actor.email,
             url=actor.url,
             address=actor.address,
-            hours=actor.hours(lang),
+            hours=texts.get("hours", ""),
             languages=tuple(actor.languages),
             anonymous=actor.anonymous,
             public=actor.public,
             verified=actor.verified,
             last_verified=actor.last_verified,
+            confirmed=actor.is_confirmed(today or timezone.localdate()),
+            cost=actor.cost,
+            text_status=texts.get("status", "original"),
+            translated_on=texts.get("translated_on"),
         )
+
+
+def _texts(actor: Actor, lang: str) -> dict:
+    """The actor's public texts in ``lang`` plus their translation status and date."""
+    if lang in ("nb", "en"):
+        found = {"description": actor.description(lang), "hours": actor.hours(lang)}
+        return {k: v for k, v in found.items() if v} | ({"status": "machine_assisted"} if lang == "en" else {})
+    rows = [t for t in actor.texts.all() if t.lang == lang]
+    found: dict = {t.field: t.text for t in rows}
+    if rows:
+        machine = [t for t in rows if t.status == TranslationStatus.MACHINE_ASSISTED]
+        found["status"] = "machine_assisted" if machine else "reviewed"
+        found["translated_on"] = max(t.translated_on for t in (machine or rows))
+    return found
 
 
 def _kind_order(actor: Actor) -> tuple[int, int]:
@@ -125,7 +160,8 @@ def language_name(code: str) -> str:
 
 
 def public_contacts(municipality: str | None = None, lang: str = "nb") -> list[ContactCard]:
-    actors = Actor.objects.public()
+    """Public actors a named coordinator confirmed within six months: the only ones readers see."""
+    actors = Actor.objects.public().confirmed(timezone.localdate()).prefetch_related("texts")
     if municipality:
         actors = actors.serving(municipality)
     return [ContactCard.from_actor(a, lang) for a in sorted(actors, key=_kind_order)]
@@ -134,15 +170,7 @@ def public_contacts(municipality: str | None = None, lang: str = "nb") -> list[C
 def contacts_for_situations(
     situation_ids: Iterable[str], municipality: str | None, lang: str = "nb"
 ) -> list[ContactCard]:
-    seen: set[str] = set()
-    cards: list[ContactCard] = []
-    for answer in referral_answer(situation_ids, municipality, lang):
-        for step in answer.steps:
-            for actor in step.actors:
-                if actor.id not in seen:
-                    seen.add(actor.id)
-                    cards.append(actor)
-    return cards
+    return _flatten(referral_answer(situation_ids, municipality, lang))
 
 
 class DirectoryContacts:
@@ -186,6 +214,10 @@ class DirectoryContacts:
 # ----------------------------------------------------------------- referral paths
 
 
+MINOR = "minor"
+ACUTE = "acute_danger"
+
+
 @dataclass(frozen=True)
 class StepAnswer:
     number: int
@@ -213,6 +245,40 @@ class SituationAnswer:
     unverified: tuple[str, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True)
+class ReferralData:
+    """What the screening result needs from the directory, as plain data."""
+
+    paths: tuple[SituationAnswer, ...]  # in display order, a minor's path first
+    contacts: tuple[ContactCard, ...]  # every actor of those paths, in step order, each once
+
+
+def referral_data(situation_ids: Iterable[str], municipality: str | None, lang: str = "nb") -> ReferralData:
+    """Referral paths and contacts for ``situation_ids`` in ``municipality`` (kommunenummer), as frozen dataclasses.
+
+    The one function the screening app calls: ``paths`` holds each situation's
+    steps (``StepAnswer.responsible`` is the actor responsible for the step,
+    never a web resource; ``others`` the rest), with only actors that cover the
+    municipality; ``contacts`` the same actors flattened. ``ContactCard.confirmed``
+    says whether a named coordinator confirmed the entry within six months;
+    texts are in ``lang`` ("nb" or "en"). Unknown situation ids are ignored.
+    """
+    paths = tuple(referral_answer(situation_ids, municipality, lang))
+    return ReferralData(paths=paths, contacts=tuple(_flatten(paths)))
+
+
+def _flatten(paths: Iterable[SituationAnswer]) -> list[ContactCard]:
+    seen: set[str] = set()
+    cards: list[ContactCard] = []
+    for answer in paths:
+        for step in answer.steps:
+            for actor in step.actors:
+                if actor.id not in seen:
+                    seen.add(actor.id)
+                    cards.append(actor)
+    return cards
+
+
 def situations() -> list[ReferralSituation]:
     return list(ReferralSituation.objects.all())
 
@@ -221,8 +287,14 @@ def referral_answer(situation_ids: Iterable[str], municipality: str | None, lang
     """The steps of each situation, in the order given, with actors limited to ``municipality``.
 
     Unknown situation ids are ignored. Without a municipality every actor is kept.
+    A minor comes first: with "minor" among the situations, its child-welfare
+    path leads, whatever else was chosen; only acute danger (112, 113) stays
+    before it, and that path names the child welfare service itself.
     """
     wanted = list(dict.fromkeys(situation_ids))
+    if MINOR in wanted:
+        head = [slug for slug in (ACUTE, MINOR) if slug in wanted]
+        wanted = head + [slug for slug in wanted if slug not in head]
     links = StepActor.objects.select_related("actor").prefetch_related("actor__municipalities").order_by("position")
     steps = ReferralStep.objects.order_by("number").prefetch_related(Prefetch("step_actors", queryset=links))
     found = {
@@ -263,6 +335,33 @@ def referral_answer(situation_ids: Iterable[str], municipality: str | None, lang
 def stale_actors(today: dt.date | None = None) -> list[Actor]:
     today = today or timezone.localdate()
     return list(Actor.objects.stale(today).order_by("last_verified", "name"))
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    actor: Actor
+    reasons: tuple[str, ...]
+
+
+def review_queue(today: dt.date | None = None) -> list[ReviewItem]:
+    """Every entry that is not confirmed: unverified, stale, or never confirmed by a named coordinator.
+
+    Public entries come first: until confirmed they are hidden from the public pages.
+    """
+    from django.utils.translation import gettext as _
+
+    today = today or timezone.localdate()
+    items = []
+    for actor in Actor.objects.to_review(today).order_by("-public", "last_verified", "name"):
+        reasons = []
+        if not actor.verified:
+            reasons.append(_("ikke kontrollert mot kilden"))
+        if actor.is_stale(today):
+            reasons.append(_("ikke kontrollert på seks måneder"))
+        if actor.verified_by_user_id is None:
+            reasons.append(_("ikke bekreftet av en koordinator i ToKt"))
+        items.append(ReviewItem(actor, tuple(reasons)))
+    return items
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,11 +14,20 @@ from tokt.audit.services import log_action
 from tokt.core.history import ensure_history_baseline
 from tokt.directory.models import Actor, Meeting
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from tokt.accounts.models import User
+    from tokt.core.models import Municipality
+    from tokt.directory.hsds import ImportReport
+
 ACTOR_FIELDS = (
     "name",
     "kind",
     "description_nb",
     "description_en",
+    "internal_note",
+    "cost",
     "services",
     "all_municipalities",
     "phone",
@@ -44,11 +54,38 @@ class DirectoryError(Exception):
         self.message = message
 
 
-def actor_update(*, actor: Actor, user, data: dict) -> list[str]:
+class ActorChanges(TypedDict, total=False):
+    """Edited values for ``actor_update`` (the edit form's cleaned data); a missing key is left as it is."""
+
+    name: str
+    kind: str
+    description_nb: str
+    description_en: str
+    internal_note: str
+    cost: str
+    services: list[str]
+    all_municipalities: bool
+    municipalities: Iterable[Municipality]
+    phone: str
+    email: str
+    url: str
+    address: str
+    hours_nb: str
+    hours_en: str
+    languages: list[str]
+    anonymous: bool | None
+    public: bool
+    verified: bool
+    last_verified: dt.date
+    verified_by: str
+    source: list[str]
+
+
+def actor_update(*, actor: Actor, user: User, changes: ActorChanges) -> list[str]:
     """Apply edited fields (and ``municipalities``) to ``actor``; returns the names of changed fields."""
-    changed = [name for name in ACTOR_FIELDS if name in data and getattr(actor, name) != data[name]]
-    numbers = sorted(m.number for m in data.get("municipalities", [])) if "municipalities" in data else None
-    if data.get("all_municipalities"):
+    changed = [name for name in ACTOR_FIELDS if name in changes and getattr(actor, name) != changes[name]]
+    numbers = sorted(m.number for m in changes.get("municipalities", [])) if "municipalities" in changes else None
+    if changes.get("all_municipalities"):
         numbers = []
     if numbers is not None and numbers != sorted(actor.municipalities.values_list("number", flat=True)):
         changed.append("municipalities")
@@ -58,7 +95,7 @@ def actor_update(*, actor: Actor, user, data: dict) -> list[str]:
         ensure_history_baseline(actor)
         for name in changed:
             if name != "municipalities":
-                setattr(actor, name, data[name])
+                setattr(actor, name, changes[name])
         actor.edited_in_ui = True
         actor._history_user = user
         actor.save()
@@ -112,3 +149,71 @@ def meeting_create(*, user, kind: str, date: dt.date, place: str, agenda: str, a
             details={"what": "directory_meeting_created", "kind": kind, "date": date.isoformat()},
         )
     return meeting
+
+
+class ActorValues(TypedDict):
+    """One actor's values from an import (``tokt.directory.hsds.plan_import``), already validated."""
+
+    slug: str
+    name: str
+    kind: str
+    description_nb: str
+    description_en: str
+    services: list[str]
+    all_municipalities: bool
+    municipalities: list[str]  # kommunenummer
+    phone: str
+    email: str
+    url: str
+    address: str
+    hours_nb: str
+    hours_en: str
+    languages: list[str]
+    anonymous: bool | None
+    public: bool
+    verified: bool
+    last_verified: dt.date
+    verified_by: str
+    source: list[str]
+
+
+def actors_import(*, rows: list[ActorValues], user=None) -> ImportReport:
+    """Create or update actors from validated import rows, in one transaction with one audit entry.
+
+    An actor whose values all equal the row is not saved, so re-importing an
+    unchanged export writes no history and reports the actor as unchanged.
+    """
+    from tokt.directory.hsds import ImportReport
+
+    report = ImportReport()
+    with transaction.atomic():
+        next_position = (Actor.objects.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+        for row in rows:
+            values = {k: v for k, v in row.items() if k not in ("slug", "municipalities")}
+            numbers = [] if row["all_municipalities"] else sorted(row["municipalities"])
+            actor = Actor.objects.filter(slug=row["slug"]).first()
+            if actor is None:
+                actor = Actor(slug=row["slug"], position=next_position)
+                next_position += 1
+                report.created.append(row["slug"])
+            else:
+                same = all(getattr(actor, name) == value for name, value in values.items())
+                if same and sorted(actor.municipalities.values_list("number", flat=True)) == numbers:
+                    report.unchanged.append(row["slug"])
+                    continue
+                ensure_history_baseline(actor)
+                report.updated.append(row["slug"])
+            for name, value in values.items():
+                setattr(actor, name, value)
+            actor.edited_in_ui = True
+            actor._history_user = user
+            actor.save()
+            actor.municipalities.set(numbers)
+        log_action(
+            actor=user,
+            action=AuditAction.RECORD_WRITTEN,
+            target_type="directory.actor",
+            actor_username=None if user else "import_hsds",
+            details={"what": "directory_hsds_import", "created": len(report.created), "updated": len(report.updated)},
+        )
+    return report

@@ -40,7 +40,7 @@ def index(request):
         language=filters.get("sprak", ""),
     )
     can_edit = has_perm(request.user, Perm.EDIT_DIRECTORY)
-    stale_ids = {a.slug for a in selectors.stale_actors()} if can_edit else set()
+    stale_ids = {item.actor.slug for item in selectors.review_queue()} if can_edit else set()
     context = {
         "form": form,
         "actors": actors,
@@ -77,7 +77,7 @@ def actor_edit(request, slug):
     actor = get_object_or_404(Actor, slug=slug)
     form = ActorForm(request.POST or None, initial=ActorForm.initial_for(actor))
     if request.method == "POST" and form.is_valid():
-        changed = services.actor_update(actor=actor, user=request.user, data=form.cleaned_data)
+        changed = services.actor_update(actor=actor, user=request.user, changes=form.cleaned_data)
         if changed:
             messages.success(request, _("Endringene er lagret."))
         else:
@@ -103,7 +103,7 @@ def actor_history(request, slug):
 
 @require(Perm.EDIT_DIRECTORY)
 def stale(request):
-    context = {"actors": selectors.stale_actors(), "today": timezone.localdate()}
+    context = {"items": selectors.review_queue(), "today": timezone.localdate()}
     return render(request, "directory/stale.html", context)
 
 

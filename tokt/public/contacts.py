@@ -2,101 +2,116 @@
 
 ONE function, ``public_contacts``, is the only place the public site reads the
 directory: ``tokt.directory.selectors.public_contacts`` (the database, which
-coordinators edit). If that returns nothing or the database cannot answer, the
-reviewed data file tokt/directory/data/actors.yaml is used, so the help page
-never shows an empty list.
+coordinators edit). It returns only entries a named coordinator confirmed within
+six months. There is deliberately no fallback to the YAML seed: an unconfirmed
+number must never reach a reader. If the database cannot answer, the list is
+empty and the page still names 112 in its own text.
+
+Every text is in the reader's language or absent: a field not yet translated
+is left out rather than shown in English. Official names stay Norwegian until
+translated, marked ``lang="nb"``.
 """
 
 from __future__ import annotations
 
-import functools
+import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.db import DatabaseError, transaction
+from django.utils import translation
+from django.utils.translation import get_language_info
 
-# The help page starts with these, in this order; the rest follow in file order.
-FIRST = ("emergency_police", "rosa")
-# Print material has room for a few numbers only.
-PRINT_IDS = ("emergency_police", "rosa", "police_switchboard", "child_helpline")
+# The help page leads with these three numbers, in this order; the rest sit below, folded.
+LEAD = ("emergency_police", "rosa", "child_helpline")
+# Print material has room for these numbers only; none of them costs more than a normal call.
+PRINT_IDS = LEAD
+# Kinds whose numbers are real emergency numbers; every other phone number is labelled "not an emergency number".
+EMERGENCY_KINDS = frozenset({"emergency"})
 
 
 @dataclass(frozen=True)
 class Contact:
     id: str
     name: str
+    name_lang: str  # "nb" for an untranslated official name
     description: str
-    text_lang: str  # language of description and hours ("nb" or "en")
     phone: str | None
     phone_href: str | None  # "tel:+4722331160"
+    cost: str  # tokt.directory.models.CallCost value
+    emergency: bool  # an emergency number (112, 113, 110, 116 111)
     email: str | None
     url: str | None
     url_label: str | None  # the host name, for display
     hours: str | None
-    languages: tuple[str, ...]  # ISO 639 codes
+    languages: tuple[str, ...]  # names in the reader's language
+    checked_on: dt.date | None  # when a coordinator last confirmed the entry
+    machine_assisted: bool
+    translated_on: dt.date | None
 
 
-@functools.lru_cache(maxsize=1)
-def _datafile_actors() -> tuple:
-    from tokt.directory.datafile import load_actors
-
-    return tuple(actor for actor in load_actors() if actor.public)
+_COST_KEYS = {"free": "cost_free", "charged": "cost_charged", "standard": "cost_standard"}
 
 
-def _from_directory(text_lang: str) -> list[Contact]:
-    from tokt.directory.selectors import public_contacts as directory_contacts
-
-    # The help page must work even when the database does not: fall back to the data file.
-    try:
-        with transaction.atomic():
-            cards = directory_contacts(lang=text_lang)
-    except DatabaseError:
-        return []
-    return [
-        _contact(c.id, c.name, c.description, text_lang, c.phone, c.phone_link, c.email, c.url, c.hours, c.languages)
-        for c in cards
-    ]
+def phone_labels(contact: Contact, ui: dict[str, str]) -> list[str]:
+    """What a reader must know before calling: the cost if known, and when it is not an emergency number."""
+    labels = []
+    if contact.phone:
+        if contact.cost in _COST_KEYS:
+            labels.append(ui[_COST_KEYS[contact.cost]])
+        if not contact.emergency:
+            labels.append(ui["not_emergency"])
+    return labels
 
 
-def _from_datafile(text_lang: str) -> list[Contact]:
-    return [
-        _contact(
-            a.id,
-            a.name,
-            a.description.get(text_lang),
-            text_lang,
-            a.phone,
-            a.phone_e164,
-            a.email,
-            a.url,
-            a.hours.get(text_lang) if a.hours else "",
-            a.languages,
-        )
-        for a in _datafile_actors()
-    ]
+def _language_names(codes, lang: str) -> tuple[str, ...]:
+    names = []
+    with translation.override(lang):
+        for code in codes:
+            try:
+                names.append(str(translation.gettext(get_language_info(code)["name"])))
+            except KeyError:
+                names.append(code)
+    return tuple(names)
 
 
-def _contact(id, name, description, text_lang, phone, e164, email, url, hours, languages) -> Contact:  # noqa: A002
-    return Contact(
-        id=id,
-        name=name,
-        description=description,
-        text_lang=text_lang,
-        phone=phone or None,
-        phone_href=f"tel:{e164}" if phone and e164 else None,
-        email=email or None,
-        url=url or None,
-        url_label=(urlsplit(url).hostname or "").removeprefix("www.") if url else None,
-        hours=hours or None,
-        languages=tuple(languages or ()),
-    )
+def _display(phone: str) -> str:
+    """Harmonised short numbers are read in groups of three: 116 111, not 116111."""
+    compact = phone.replace(" ", "")
+    return f"{compact[:3]} {compact[3:]}" if len(compact) == 6 and compact.startswith("116") else phone
 
 
 def public_contacts(lang: str) -> list[Contact]:
-    """Public contacts, texts in bokmål for ``nb`` and in English for every other language."""
-    text_lang = "nb" if lang == "nb" else "en"
-    contacts = _from_directory(text_lang) or _from_datafile(text_lang)
-    return sorted(contacts, key=lambda c: FIRST.index(c.id) if c.id in FIRST else len(FIRST))
+    """Confirmed public contacts with their texts in ``lang``; the three lead numbers first."""
+    from tokt.directory.selectors import public_contacts as directory_contacts
+
+    try:
+        with transaction.atomic():
+            cards = directory_contacts(lang=lang)
+    except DatabaseError:
+        return []
+    contacts = [
+        Contact(
+            id=c.id,
+            name=c.name,
+            name_lang=c.name_lang,
+            description=c.description,
+            phone=_display(c.phone) or None,
+            phone_href=f"tel:{c.phone_link}" if c.phone and c.phone_link else None,
+            cost=c.cost,
+            emergency=c.kind in EMERGENCY_KINDS,
+            email=c.email or None,
+            url=c.url or None,
+            url_label=(urlsplit(c.url).hostname or "").removeprefix("www.") if c.url else None,
+            hours=c.hours or None,
+            languages=_language_names(c.languages, lang),
+            checked_on=c.last_verified,
+            machine_assisted=c.text_status == "machine_assisted",
+            translated_on=c.translated_on,
+        )
+        for c in cards
+    ]
+    return sorted(contacts, key=lambda c: LEAD.index(c.id) if c.id in LEAD else len(LEAD))
 
 
 def print_contacts(lang: str) -> list[Contact]:

@@ -33,7 +33,9 @@ UI_KEYS = tuple(
     not_for_emergencies tip_title tip_intro tip_message_label tip_contact_label tip_contact_hint tip_submit
     tip_thanks tip_error_empty tip_error_too_long tip_error_script footer_no_tracking poster_headline
     poster_body poster_scan contacts_heading phone email web open_hours languages_served not_found_title
-    not_found_body back_home
+    not_found_body back_home machine_notice more_services cost_free cost_charged cost_standard not_emergency
+    checked_on no_contacts tip_link tip_who tip_languages tip_when tip_cannot tip_next_heading tip_next demo_banner
+    quick_exit_back
     """.split()
 )
 # Keys a language may add; missing ones fall back like every other string.
@@ -74,6 +76,7 @@ class Page:
     status: str
     sources: tuple[str, ...]
     last_verified: dt.date | None
+    translated_on: dt.date | None  # when a translation was made (front matter `translated_on`)
     body: str  # Markdown
     words: int
     links: tuple[str, ...]  # page ids named in page: links
@@ -201,6 +204,8 @@ def _load_page(path: Path, lang: str, problems: list[str]) -> Page | None:
         problems.append(f"{where}: front matter needs a title")
         return None
     status = meta.get("translation_status")
+    if status == STATUS_MACHINE and not isinstance(meta.get("translated_on"), dt.date):
+        problems.append(f"{where}: a machine-assisted page needs translated_on: YYYY-MM-DD")
     if status not in KNOWN_STATUSES:
         problems.append(f"{where}: translation_status {status!r} is not one of {', '.join(KNOWN_STATUSES)}")
         status = str(status or "unknown")
@@ -218,6 +223,7 @@ def _load_page(path: Path, lang: str, problems: list[str]) -> Page | None:
         status=status,
         sources=tuple(str(s) for s in sources),
         last_verified=verified if isinstance(verified, dt.date) else None,
+        translated_on=translated if isinstance(translated := meta.get("translated_on"), dt.date) else None,
         body=body,
         words=len(re.findall(r"\w+", body.replace(CONTACTS_MARKER, ""))),
         links=tuple(_PAGE_LINK_RE.findall(body)),

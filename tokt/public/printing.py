@@ -8,13 +8,14 @@ import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from tokt.public.contacts import print_contacts
+from tokt.public.contacts import phone_labels, print_contacts
 from tokt.public.pages import HOME, current_site, page_url
 
 KINDS = ("poster", "leaflet")
 # Pages listed on the leaflet.
 LEAFLET_PAGES = ("rights", "warning-signs", "what-is-trafficking", "help", "young-people")
-DENSITIES = ("", "compact", "tiny")
+# Tried in order: the first that fits on one page is used, so short texts fill the page.
+DENSITIES = ("roomy", "", "compact", "tiny")
 _CSS = Path(__file__).resolve().parent / "print.css"
 
 
@@ -40,14 +41,18 @@ def render_html(lang: str, kind: str, density: str = "") -> str:
     url = public_url(lang)
     qr = segno.make(url, error="m").svg_data_uri(scale=4, border=2)
     pages = [p for p in (site.page(lang, pid) for pid in LEAFLET_PAGES) if p is not None]
+    ui = site.strings(lang)
     context = {
         "lang": site.languages[lang],
-        "ui": site.strings(lang),
+        "ui": ui,
         "kind": kind,
         "density": density,
         "url": url,
         "qr": qr,
-        "contacts": print_contacts(lang),
+        "contacts": [
+            {"c": c, "name_lang": c.name_lang if c.name_lang != lang else "", "labels": phone_labels(c, ui)}
+            for c in print_contacts(lang)
+        ],
         "pages": pages,
     }
     return render_to_string("public/print/poster.html", context)

@@ -18,12 +18,15 @@ from django.views.decorators.csrf import csrf_exempt
 
 from tokt.accounts.permissions import public
 from tokt.core.csrf import NoReferrerCsrfViewMiddleware
-from tokt.public.contacts import public_contacts
+from tokt.public.contacts import LEAD, Contact, phone_labels, public_contacts
 from tokt.public.content import MASTER, Site
 from tokt.public.forms import CONTACT_MAX, MESSAGE_MAX, TipForm
 from tokt.public.pages import FOOTER_PAGES, HOME, current_site, exit_url, page_html, page_url
 from tokt.public.services import PublicError, tip_submit
 from tokt.stats.services import page_view_count
+
+# Pages that end with a link to the tip form (the help page also has it beside its contacts).
+TIP_LINK_PAGES = frozenset({HOME, "help", "worried-about-someone"})
 
 # Fallback texts for optional _ui.yaml keys (a language may add its own).
 _EXTRA = {
@@ -61,6 +64,8 @@ def _chrome(site: Site, lang: str, *, switch_to=None) -> dict:
     return {
         "lang": site.languages[lang],
         "ui": ui,
+        # Shown on every public page of a demo instance, so nobody sends a real tip to it.
+        "demo_mode": settings.DEMO_MODE,
         "exit_url": exit_url(),
         "home_url": page_url(lang, HOME),
         "languages": languages,
@@ -82,18 +87,37 @@ def not_found_response(site: Site, lang: str) -> HttpResponse:
     return _respond("public/not_found.html", context, status=404)
 
 
-def _contact_rows(site: Site, lang: str, page_lang: str) -> list[dict]:
-    names = {code: language.name for code, language in site.languages.items()}
-    rows = []
-    for contact in public_contacts(lang):
-        rows.append(
-            {
-                "c": contact,
-                "text_lang": contact.text_lang if contact.text_lang != page_lang else "",
-                "languages": ", ".join(names.get(code, code) for code in contact.languages),
-            }
-        )
-    return rows
+def _contact_row(contact: Contact, ui: dict[str, str], lang: str) -> dict:
+    return {
+        "c": contact,
+        "name_lang": contact.name_lang if contact.name_lang != lang else "",
+        "phone_labels": phone_labels(contact, ui),
+        "languages": ", ".join(contact.languages),
+        "checked": ui["checked_on"].format(date=contact.checked_on.isoformat()) if contact.checked_on else "",
+    }
+
+
+def _contacts_context(site: Site, lang: str, contacts: tuple[Contact, ...]) -> dict:
+    """The help page's contacts: the three lead numbers, then the rest (folded)."""
+    ui = _strings(site, lang)
+    rows = [_contact_row(c, ui, lang) for c in contacts]
+    lead = [r for r in rows if r["c"].id in LEAD]
+    dates = [r["c"].translated_on for r in rows if r["c"].machine_assisted and r["c"].translated_on]
+    return {
+        "contacts_shown": True,
+        "lead_contacts": lead,
+        "more_contacts": [r for r in rows if r["c"].id not in LEAD],
+        "contacts_translated_on": max(dates) if dates else None,
+    }
+
+
+def _machine_notice(ui: dict[str, str], page, contacts: dict) -> str:
+    """Tells readers, in their language and with the date, that machine help made the text they read."""
+    dates = [contacts.get("contacts_translated_on")]
+    if page.status == "machine_assisted":
+        dates.append(page.translated_on or page.last_verified)
+    dates = [d for d in dates if d]
+    return ui["machine_notice"].format(date=max(dates).isoformat()) if dates else ""
 
 
 @public
@@ -113,6 +137,14 @@ def home(request, lang: str):
     return page(request, lang, HOME)
 
 
+# Public pages are the same for every reader of a language: each is rendered
+# once per (language, page, demo flag, contacts shown) for the loaded content
+# and then served from memory (the cache lives on the Site, so new content
+# files start a new one). The contacts are part of the key, so a coordinator's
+# edit or an entry passing its six months shows at once. Bounded; cleared when full.
+_PAGE_CACHE_LIMIT = 1024
+
+
 @public
 def page(request, lang: str, page_id: str):
     site = current_site()
@@ -123,14 +155,44 @@ def page(request, lang: str, page_id: str):
         return not_found_response(site, lang)
     parts = page_html(site, lang, found)
     page_view_count(lang=lang, page=page_id)
-    context = _chrome(site, lang, switch_to=lambda code: page_url(code, page_id)) | {
-        "page": found,
-        "title": found.title if page_id != HOME else "",
-        "parts": parts,
-        "content_lang": site.languages[found.lang].tag if found.lang != lang else "",
-        "contacts": _contact_rows(site, lang, found.lang) if len(parts) > 1 else [],
-    }
-    return _respond("public/page.html", context)
+    # A page that says "call ROSA" gives the number (and 112, 116 111) right there.
+    wants_contacts = len(parts) > 1 or "ROSA" in found.body
+    contacts = tuple(public_contacts(lang)) if wants_contacts else ()
+    cache = site.rendered.setdefault("public_pages", {})
+    key = (lang, page_id, settings.DEMO_MODE, contacts)
+    hit = cache.get(key)
+    if hit is None:
+        if len(cache) >= _PAGE_CACHE_LIMIT:
+            cache.clear()
+        hit = cache[key] = _render_page(site, lang, page_id, found, parts, contacts)
+    response = HttpResponse(hit[0])
+    response["Content-Language"] = hit[1]
+    return response
+
+
+def _render_page(site: Site, lang: str, page_id: str, found, parts, contacts) -> tuple[bytes, str]:
+    chrome = _chrome(site, lang, switch_to=lambda code: page_url(code, page_id))
+    context_contacts = {}
+    if len(parts) > 1:
+        context_contacts = _contacts_context(site, lang, contacts)
+    elif contacts:
+        context_contacts = {"number_box": _contacts_context(site, lang, contacts)["lead_contacts"]}
+    context = (
+        chrome
+        | context_contacts
+        | {
+            "page": found,
+            "title": found.title if page_id != HOME else "",
+            "parts": parts,
+            "content_lang": site.languages[found.lang].tag if found.lang != lang else "",
+            "machine_notice": _machine_notice(chrome["ui"], found, context_contacts) if lang != MASTER else "",
+            "contacts_url": page_url(lang, "help"),
+            "tip_url": reverse("public:tips", kwargs={"lang": lang}),
+            "tip_linked": page_id in TIP_LINK_PAGES,
+            "quick_exit_note": page_id == "safe-browsing",
+        }
+    )
+    return render_to_string("public/page.html", context).encode(), chrome["lang"].tag
 
 
 @public

@@ -181,7 +181,7 @@ def test_minor_path_reaches_child_welfare_police_and_bufdir(situations):
     assert "bufdir_minors" in named
     assert {"police_switchboard", "police_nordland_trafficking"} & set(named)
     # child welfare comes before the later advice steps
-    assert minor.steps[1].responsible == "child_welfare_municipal"
+    assert minor.steps[1].responsible == "child_welfare_fauske"  # the first local service; filtered per municipality
 
 
 def test_no_legal_residence_mentions_reflection_period(situations):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -69,9 +70,12 @@ def test_the_schema_catches_broken_objects():
 
 def test_an_export_imports_back_without_changes():
     before = _snapshot()
+    history = Actor.history.count()
     report = hsds.import_file(json.dumps(_export()))
-    assert len(report.updated) == Actor.objects.count() and report.created == []
+    assert report.updated == [] and report.created == []
+    assert len(report.unchanged) == Actor.objects.count()
     assert _snapshot() == before
+    assert Actor.history.count() == history  # nothing was saved
 
 
 def test_an_import_creates_new_actors_and_records_history():
@@ -172,3 +176,48 @@ def test_coordinators_download_and_upload_in_the_web_ui(signed_in, koordinator):
     assert "Ingenting er endret" in body and "$.services[0].phones[0].number" in body
     upload = SimpleUploadedFile("k.json", response.content, content_type="application/json")
     assert client.post(reverse("directory:hsds_import"), {"file": upload}).status_code == 302
+
+
+def test_an_over_long_name_is_refused_with_its_json_path_and_nothing_changes():
+    document = _export()
+    document["services"][0]["name"] = "N" * (5 * 1024 * 1024)
+    before = _snapshot()
+    with pytest.raises(hsds.HsdsImportError) as caught:
+        hsds.import_file(json.dumps(document))
+    assert any(e.startswith("$.services[0].name:") and "for langt" in e for e in caught.value.errors)
+    assert _snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "limit"),
+    [("url", "https://example.org/" + "a" * 600, 500), ("email", "a" * 250 + "@example.org", 254)],
+)
+def test_every_over_long_field_is_refused_not_cut(field, value, limit):
+    document = _export()
+    document["services"][0][field] = value
+    with pytest.raises(hsds.HsdsImportError) as caught:
+        hsds.import_file(json.dumps(document))
+    assert any(e.startswith(f"$.services[0].{field}:") for e in caught.value.errors)
+
+
+def test_the_schema_checks_uuids_and_uris():
+    document = _export()
+    document["organizations"][0]["id"] = "123"
+    document["services"][0]["url"] = "not a uri"
+    errors = hsds.schema_errors(document)
+    assert any(e.startswith("$.organizations[0].id:") and "uuid" in e for e in errors)
+    assert any(e.startswith("$.services[0].url:") and "uri" in e for e in errors)
+
+
+def test_the_vendored_schemas_are_the_published_hsds_3_0_1_files():
+    from pathlib import Path
+
+    reference = Path("/work/shared/reference/hsds-3.0.1")
+    vendored = {p.name: p.read_bytes() for p in hsds.SCHEMA_DIR.glob("*.json")}
+    assert len(vendored) == 21
+    if reference.is_dir():
+        assert vendored == {p.name: p.read_bytes() for p in reference.glob("*.json")}
+    # Every $ref resolves to a vendored file (no silent "any object" fallback).
+    for name in vendored:
+        for ref in re.findall(r'"\$ref":\s*"([^"#]+)', vendored[name].decode()):
+            assert ref.rsplit("/", 1)[-1] in vendored, (name, ref)

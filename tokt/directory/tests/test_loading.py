@@ -23,7 +23,7 @@ def test_the_migration_loads_every_actor_and_situation_from_the_files():
 
 def test_steps_keep_their_order_and_the_responsible_actor_first():
     step = models.ReferralStep.objects.get(situation__slug="minor", number=2)
-    assert [link.actor.slug for link in step.step_actors.all()][0] == "child_welfare_municipal"
+    assert [link.actor.slug for link in step.step_actors.all()][0] == "child_welfare_fauske"
     first_steps = models.ReferralStep.objects.filter(number=1)
     assert all(s.step_actors.filter(actor__slug="emergency_police").exists() for s in first_steps)
 

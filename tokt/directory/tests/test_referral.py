@@ -20,13 +20,14 @@ def test_the_minor_path_in_fauske_names_the_local_emergency_child_welfare_servic
     answer = referral_answer(["minor"], FAUSKE)[0]
     steps = {step.number: [a.id for a in step.actors] for step in answer.steps}
     assert steps[1] == ["emergency_police"]
-    assert steps[2] == ["child_welfare_municipal", "child_helpline", "barnevernvakt_fauske"]
+    # Fauske's own child welfare service is responsible; the generic entry and the helplines follow.
+    assert steps[2] == ["child_welfare_fauske", "child_welfare_municipal", "child_helpline", "barnevernvakt_fauske"]
     assert "barnevernvakt_bodo" not in _ids(contacts_for_situations(["minor"], FAUSKE))
 
 
 def test_contacts_are_in_step_order_and_each_actor_once():
     ids = _ids(contacts_for_situations(["minor", "adult_forced_labour"], FAUSKE))
-    assert ids[:4] == ["emergency_police", "child_welfare_municipal", "child_helpline", "barnevernvakt_fauske"]
+    assert ids[:3] == ["emergency_police", "child_welfare_fauske", "child_welfare_municipal"]
     assert len(ids) == len(set(ids))
     assert {"arbeidstilsynet", "akrim_nordland", "bufdir_minors"} <= set(ids)
 
@@ -101,3 +102,71 @@ def test_directory_contacts_never_hand_out_another_municipalitys_service():
     assert contacts.resolve("barnevernvakt_fauske", "1804") is None
     assert contacts.resolve("rosa", FAUSKE).name.startswith("ROSA")
     assert contacts.resolve("finnes_ikke", FAUSKE) is None
+
+
+def test_a_minor_comes_first_whatever_else_is_chosen():
+    for other in ("adult_forced_labour", "adult_sexual_exploitation", "no_legal_residence", "no_police_wanted"):
+        answers = referral_answer([other, "minor"], FAUSKE)
+        assert answers[0].id == "minor", other
+        ids = _ids(contacts_for_situations([other, "minor"], FAUSKE))
+        assert ids.index("child_welfare_fauske") == 1, other
+
+
+def test_acute_danger_stays_before_the_minor_path():
+    assert [a.id for a in referral_answer(["adult_forced_labour", "minor", "acute_danger"], FAUSKE)] == [
+        "acute_danger",
+        "minor",
+        "adult_forced_labour",
+    ]
+
+
+def test_a_web_resource_is_never_responsible_for_a_step():
+    from tokt.directory.models import Actor, ActorKind
+
+    resources = set(Actor.objects.filter(kind=ActorKind.RESOURCE).values_list("slug", flat=True))
+    assert "menneskertilsalgs" in resources
+    for situation in ("adult_forced_labour", "adult_sexual_exploitation", "no_legal_residence", "minor"):
+        for step in referral_answer([situation], None)[0].steps:
+            assert step.responsible.id not in resources, (situation, step.number)
+
+
+def test_the_data_file_refuses_a_web_resource_as_responsible(tmp_path):
+    from tokt.directory.datafile import REFERRAL_PATHS_FILE, DirectoryDataError, load_referral_paths
+
+    text = REFERRAL_PATHS_FILE.read_text(encoding="utf-8").replace(
+        "actors: [rosa, menneskertilsalgs]", "actors: [menneskertilsalgs, rosa]", 1
+    )
+    path = tmp_path / "referral_paths.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DirectoryDataError, match="web resource and cannot be responsible"):
+        load_referral_paths(path)
+
+
+@pytest.mark.parametrize(("number", "town"), [("1841", "Fauske"), ("1804", "Bodø"), ("1839", "Beiarn")])
+def test_the_contact_sheet_lists_the_municipalitys_own_services(signed_in, fagperson, number, town):
+    from django.urls import reverse
+
+    body = signed_in(fagperson).get(reverse("directory:contact_sheet") + f"?kommune={number}").content.decode()
+    for name in (f"Barneverntjenesten i {town} kommune", f"Legevakt for {town}", f"NAV {town}"):
+        assert name in body
+    # Not yet confirmed by a coordinator: marked, and no local number was invented.
+    assert "(ikke bekreftet)" in body
+
+
+def test_local_entries_carry_no_invented_numbers():
+    from tokt.directory.models import Actor
+
+    for slug in ("child_welfare_fauske", "nav_bodo", "child_welfare_beiarn", "nav_beiarn"):
+        actor = Actor.objects.get(slug=slug)
+        assert not actor.phone and not actor.verified and "coordinator" in actor.internal_note
+
+
+def test_referral_data_gives_the_screening_paths_and_contacts_as_plain_data():
+    import dataclasses
+
+    from tokt.directory.selectors import referral_data
+
+    data = referral_data(["adult_forced_labour", "minor"], FAUSKE)
+    assert dataclasses.is_dataclass(data) and [p.id for p in data.paths] == ["minor", "adult_forced_labour"]
+    assert data.paths[0].steps[1].responsible.id == "child_welfare_fauske"
+    assert [c.id for c in data.contacts] == _ids(contacts_for_situations(["minor", "adult_forced_labour"], FAUSKE))

@@ -26,16 +26,19 @@ def test_search_finds_words_in_names_and_descriptions():
 def test_emergency_numbers_come_first():
     kinds = [a.kind for a in actor_search()]
     assert kinds[0] == "emergency"
-    assert kinds == sorted(kinds, key=["emergency", "municipal", "regional", "network", "national"].index)
+    assert kinds == sorted(
+        kinds, key=["emergency", "helpline", "municipal", "regional", "network", "national", "resource"].index
+    )
 
 
-def test_public_contacts_hold_only_public_actors_for_the_municipality():
+def test_public_contacts_hold_only_public_actors_for_the_municipality(confirmed_directory):
     cards = public_contacts("1841", lang="en")
     ids = [c.id for c in cards]
     assert ids[0] == "emergency_police"
     assert "kom" not in ids  # for professionals only
     assert "barnevernvakt_bodo" not in ids
     assert all(Actor.objects.get(slug=i).public for i in ids)
+    assert "barnevernvakt_fauske" not in ids  # public, but not verified
     assert cards[0].description == Actor.objects.get(slug="emergency_police").description_en
 
 
@@ -53,3 +56,7 @@ def test_the_contact_sheet_lists_the_municipalitys_actors(signed_in, fagperson):
     assert "hvem kontakter du i Fauske" in body
     assert "Barnevernvakta for Fauske og Sørfold" in body and "Barnevernvakta i Bodø" not in body
     assert "style=" not in body
+
+
+def test_public_contacts_are_empty_until_a_coordinator_confirms():
+    assert public_contacts(lang="nb") == []

@@ -66,7 +66,7 @@ def test_the_language_picker_uses_each_languages_own_name_and_links_to_the_same_
         assert f">{language.name}</a>" in body
 
 
-def test_the_help_page_lists_rosa_and_112_from_the_directory(client):
+def test_the_help_page_lists_rosa_and_112_from_the_directory(client, confirmed_directory):
     body = client.get(reverse("public:page", kwargs={"lang": "en", "page_id": "help"})).content.decode()
     assert "{{ contacts }}" not in body
     assert 'href="tel:112"' in body
@@ -151,7 +151,7 @@ def test_a_right_to_left_language_gets_dir_rtl(client, settings, tmp_path):
         pages.clear_cache()
 
 
-def test_the_help_page_shows_what_coordinators_entered_in_the_directory(client):
+def test_the_help_page_shows_what_coordinators_entered_in_the_directory(client, confirmed_directory):
     from tokt.directory.models import Actor
 
     Actor.objects.filter(slug="rosa").update(hours_en="Synthetic test hours.")
@@ -159,12 +159,33 @@ def test_the_help_page_shows_what_coordinators_entered_in_the_directory(client):
     assert "Synthetic test hours." in body
 
 
-def test_without_directory_rows_the_help_page_falls_back_to_the_data_file(client):
+def test_an_entry_no_coordinator_confirmed_is_not_shown_publicly(client):
+    # Verified against a stored copy by a script, never confirmed by a named coordinator.
+    body = client.get("/en/help/").content.decode()
+    assert 'href="tel:+4722331160"' not in body and "22 33 11 60" not in body
+    assert 'href="tel:112"' in body  # the page's own text still names 112
+
+
+def test_an_entry_confirmed_more_than_six_months_ago_is_not_shown(client, confirmed_directory):
+    import datetime as dt
+
+    from django.utils import timezone
+
     from tokt.directory.models import Actor
 
-    Actor.objects.update(public=False)
+    Actor.objects.filter(slug="rosa").update(last_verified=timezone.localdate() - dt.timedelta(days=190))
     body = client.get("/en/help/").content.decode()
-    assert 'href="tel:+4722331160"' in body
+    assert "22 33 11 60" not in body
+    assert "112" in body
+
+
+def test_an_unverified_public_entry_is_not_shown_even_when_confirmed_by_someone(client, koordinator):
+    from tokt.directory.models import Actor
+
+    fauske = Actor.objects.get(slug="barnevernvakt_fauske")
+    assert not fauske.verified
+    Actor.objects.filter(pk=fauske.pk).update(verified_by_user=koordinator)
+    assert "469 55 776" not in client.get("/en/help/").content.decode()
 
 
 def test_the_help_page_works_when_the_database_does_not(client, monkeypatch):
@@ -174,5 +195,6 @@ def test_the_help_page_works_when_the_database_does_not(client, monkeypatch):
         raise DatabaseError("down")
 
     monkeypatch.setattr("tokt.directory.selectors.public_contacts", broken)
-    body = client.get("/en/help/").content.decode()
-    assert 'href="tel:+4722331160"' in body
+    response = client.get("/en/help/")
+    assert response.status_code == 200
+    assert 'href="tel:112"' in response.content.decode()

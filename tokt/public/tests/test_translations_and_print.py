@@ -38,9 +38,11 @@ def test_coordinators_see_which_pages_await_review_or_are_missing(signed_in, koo
     assert "Maskinassistert, venter på gjennomlesing" in body and "Mangler (viser nb)" in body
 
 
-def test_readers_never_see_the_translation_status(client, two_languages):
-    body = client.get("/lt/help/").content.decode()
-    assert "machine" not in body.lower() and "maskin" not in body.lower()
+def test_readers_are_told_a_page_is_machine_assisted_in_their_language_with_the_date(client):
+    body = client.get("/pl/rights/").content.decode()
+    assert "Tłumaczenie maszynowe z dnia 2026-11-27" in body
+    # The original is not a translation.
+    assert "Maskinassistert" not in client.get("/nb/rights/").content.decode()
 
 
 @pytest.mark.parametrize("persona", ["fagperson", "administrator"])
@@ -64,7 +66,7 @@ def test_a_coordinator_downloads_a_poster_pdf(signed_in, koordinator, two_langua
     assert client.get(reverse("public_admin:print_download", args=["lt", "flyer"])).status_code == 404
 
 
-def test_print_material_points_its_qr_code_to_the_languages_page(settings, two_languages):
+def test_print_material_points_its_qr_code_to_the_languages_page(settings, two_languages, confirmed_directory):
     settings.PUBLIC_BASE_URL = "https://tokt.example.org"
     html = printing.render_html("lt", "poster")
     assert "https://tokt.example.org/lt/" in html

@@ -44,10 +44,12 @@ LABOUR_TYPES = frozenset(
 SEXUAL_TYPES = frozenset({ExploitationType.SEXUAL, ExploitationType.OTHER, ExploitationType.UNKNOWN})
 
 # Most urgent first. Ids of referral_paths.yaml situations.
+# Acute danger first (life), then a minor (the child welfare path), then the rest;
+# tokt.directory.selectors.referral_answer applies the same rule.
 SITUATION_ORDER = (
     "acute_danger",
-    "no_police_wanted",
     "minor",
+    "no_police_wanted",
     "adult_sexual_exploitation",
     "adult_forced_labour",
     "no_legal_residence",
@@ -72,13 +74,14 @@ def situations_for(inp: ScreeningInput, d: Derived, child_rule_if_minor: bool = 
     facts = inp.facts
     observed_any = _observed_any(inp)
     out: list[str] = []
+    age = inp.age_group
     if facts.get("acute_danger") is _O:
         out.append("acute_danger")
-    if observed_any and facts.get("wants_no_police") is _O:
-        out.append("no_police_wanted")
-    age = inp.age_group
+    # A minor comes right after acute danger, before every other path (the directory does the same).
     if (age is AgeGroup.UNDER_18 and observed_any) or (age is AgeGroup.UNKNOWN and child_rule_if_minor):
         out.append("minor")
+    if observed_any and facts.get("wants_no_police") is _O:
+        out.append("no_police_wanted")
     if age is not AgeGroup.UNDER_18:
         types = inp.exploitation_types
         possible = d.ilo == 2 or d.level >= LEVEL_FORCED_LABOUR or d.section_257 == 2

@@ -123,6 +123,7 @@ def test_the_fauske_car_wash_minor_gets_the_minor_path_of_fauske():
         == directory_ids(("minor",), FAUSKE)
         == [
             "emergency_police",
+            "child_welfare_fauske",
             "child_welfare_municipal",
             "child_helpline",
             "barnevernvakt_fauske",
@@ -132,7 +133,7 @@ def test_the_fauske_car_wash_minor_gets_the_minor_path_of_fauske():
         ]
     )
     assert a.next_steps[1].reason.nb == "Meld fra til barnevernet straks"
-    assert a.next_steps[3].contact.phone == "469 55 776"  # Barnevernvakta for Fauske og Sørfold
+    assert a.next_steps[4].contact.phone == "469 55 776"  # Barnevernvakta for Fauske og Sørfold
 
 
 @st.composite

@@ -20,4 +20,6 @@ class Command(BaseCommand):
             report = import_file(raw)
         except HsdsImportError as exc:
             raise CommandError(f"{len(exc.errors)} problem(s), nothing changed:\n" + "\n".join(exc.errors)) from None
-        self.stdout.write(f"import_hsds: {len(report.created)} created, {len(report.updated)} updated")
+        self.stdout.write(
+            f"import_hsds: {len(report.created)} created, {len(report.updated)} updated, {len(report.unchanged)} unchanged"
+        )

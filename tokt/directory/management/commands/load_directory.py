@@ -24,6 +24,7 @@ class Command(BaseCommand):
                         ReferralSituation=models.ReferralSituation,
                         ReferralStep=models.ReferralStep,
                         StepActor=models.StepActor,
+                        ActorText=models.ActorText,
                     ),
                     overwrite=overwrite,
                 )
