@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "tokt.directory",
     "tokt.public",
     "tokt.cases",
+    "tokt.stats",
     "tokt.training",
 ]
 
@@ -272,6 +273,10 @@ TIP_RETENTION_DAYS = env_int("TOKT_TIP_RETENTION_DAYS", 180, minimum=1)
 CASE_RETENTION_MONTHS = env_int("TOKT_CASE_RETENTION_MONTHS", 12, minimum=1)
 # Outside the owning agency a country of origin is shown only if at least this
 # many cases name it; rarer countries are shown as their region.
+# Statistics outside the owning agency hide counts below this (shown as "<3").
+STATS_THRESHOLD = env_int("TOKT_STATS_THRESHOLD", 3, minimum=2)
+# Differential-privacy budget (epsilon) per year for public releases, in thousandths (1000 = 1.0).
+STATS_DP_BUDGET_PER_YEAR = env_int("TOKT_STATS_DP_BUDGET_MILLI", 1000, minimum=1) / 1000
 CASE_RARE_COUNTRY_MIN = env_int("TOKT_CASE_RARE_COUNTRY_MIN", 10, minimum=1)
 
 # E-mail: off (console in development, nothing sent in production) until

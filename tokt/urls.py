@@ -10,6 +10,7 @@ urlpatterns = [
     path("aktorer/", include("tokt.directory.urls")),
     path("kunnskap/", include("tokt.knowledge.urls")),
     path("saker/", include("tokt.cases.urls")),
+    path("styringsdata/", include("tokt.stats.urls")),
     path("opplaering/", include("tokt.training.urls")),
     path("i18n/setlang/", language_choose, name="set_language"),
     path("koordinator/offentlig/", include("tokt.public.coordinator_urls")),

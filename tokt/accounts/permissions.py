@@ -24,6 +24,7 @@ class Perm(StrEnum):
     DOWNLOAD_PRINT_MATERIAL = "download_print_material"
     REVIEW_TRANSLATIONS = "review_translations"
     WORK_CASES = "work_cases"
+    VIEW_STATISTICS = "view_statistics"
     TAKE_TRAINING = "take_training"
     VIEW_TRAINING_STATS = "view_training_stats"
 
@@ -45,6 +46,8 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     # Case work: administrators manage users, not cases; the personvernombud
     # reads the audit trail, never case content. Which case: tokt/cases/access.py.
     Perm.WORK_CASES: frozenset({Role.FAGPERSON, Role.KOORDINATOR}),
+    # Network-wide statistics (small counts hidden) and the annual report.
+    Perm.VIEW_STATISTICS: frozenset({Role.KOORDINATOR}),
     Perm.TAKE_TRAINING: frozenset(_MEMBER),
     # Completion counts per agency and the questions most learners get wrong.
     Perm.VIEW_TRAINING_STATS: frozenset({Role.KOORDINATOR}),

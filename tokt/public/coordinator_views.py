@@ -18,6 +18,7 @@ from tokt.public.models import Tip
 from tokt.public.pages import current_site
 from tokt.public.selectors import tip_counts, tips_for_triage, translation_status
 from tokt.public.services import PublicError, tip_triage
+from tokt.stats.services import poster_download_count
 
 
 @require(Perm.TRIAGE_TIPS)
@@ -82,5 +83,6 @@ def print_download(request, lang: str, kind: str):
     if lang not in current_site().languages or kind not in printing.KINDS:
         raise Http404
     response = HttpResponse(printing.render_pdf(lang, kind), content_type="application/pdf")
+    poster_download_count(lang=lang, kind=kind)
     response["Content-Disposition"] = f'attachment; filename="{printing.file_name(lang, kind)}"'
     return response

@@ -25,6 +25,7 @@ from tokt.public.forms import CONTACT_MAX, MESSAGE_MAX, TipForm
 from tokt.public.pages import FOOTER_PAGES, HOME, current_site, exit_url, page_html, page_url
 from tokt.public.ratelimit import client_of
 from tokt.public.services import PublicError, tip_submit
+from tokt.stats.services import page_view_count
 
 # Pages that end with a link to the tip form (the help page also has it beside its contacts).
 TIP_LINK_PAGES = frozenset({HOME, "help", "worried-about-someone"})
@@ -164,6 +165,7 @@ def page(request, lang: str, page_id: str):
     if found is None:
         return not_found_response(site, lang)
     parts = page_html(site, lang, found)
+    page_view_count(lang=lang, page=page_id)
     # A page that says "call ROSA" gives the number (and 112, 116 111) right there.
     wants_contacts = len(parts) > 1 or "ROSA" in found.body
     contacts = tuple(public_contacts(lang)) if wants_contacts else ()

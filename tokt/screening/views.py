@@ -16,6 +16,7 @@ from tokt.screening.flow import flow_query, parse_flow, wants_result
 from tokt.screening.forms import ContextForm
 from tokt.screening.method import method_parts
 from tokt.screening.result_page import screening_result
+from tokt.stats.services import screening_count
 
 
 @public
@@ -53,6 +54,7 @@ def flow(request):
     lang = ui_language()
     if wants_result(request.GET, current):
         context = {"flow": current, **screening_result(current, lang)}
+        screening_count(role=current.data["role"], placement=context["position"])
         return render(request, "screening/result.html", context)
     context = {"flow": current, "step": current.current, "form": current.step_form(), "number": current.step_index + 1}
     return render(request, "screening/step.html", context)
