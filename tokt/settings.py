@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "tokt.knowledge",
     "tokt.directory",
     "tokt.public",
+    "tokt.selfcheck",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,8 @@ urlpatterns = [
     path("kunnskap/", include("tokt.knowledge.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("koordinator/offentlig/", include("tokt.public.admin_urls")),
+    # Before the public catch-all "<lang>/<page>/": the workers' self-check.
+    path("", include("tokt.selfcheck.urls")),
     # Last: the public site lives at the root ("/", "/<lang>/...").
     path("", include("tokt.public.urls")),
 ]

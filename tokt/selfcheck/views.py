@@ -1,0 +1,99 @@
+"""Public, anonymous self-check: one GET form, answers only in the query string, nothing stored.
+
+The pages use the public site's base template and chrome (quick exit, language list,
+no cookies, no tracking) and are rendered without the request, like every public page.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+
+from tokt.accounts.permissions import public
+from tokt.public.contacts import public_contacts
+from tokt.public.pages import current_site
+from tokt.public.views import _chrome, _respond
+
+from .engine import ANSWERS, assess_answers
+from .texts import questions, texts
+
+
+def _base(lang: str, view: str) -> tuple[dict, dict]:
+    try:
+        t = texts(lang)
+    except FileNotFoundError:
+        raise Http404 from None
+    site = current_site()
+    context = _chrome(site, lang, switch_to=lambda code: reverse(view, kwargs={"lang": code})) | {"t": t}
+    return t, context
+
+
+def _rows(t: dict, answers: dict[str, str]) -> list[dict]:
+    options = [("yes", t["answer_yes"]), ("no", t["answer_no"]), ("unknown", t["answer_unknown"])]
+    return [
+        {"id": q.id, "text": t["questions"][q.id], "options": options, "value": answers.get(q.id, "unknown")}
+        for q in questions()
+    ]
+
+
+@public
+def check(request, lang: str):
+    t, context = _base(lang, "selfcheck:check")
+    context |= {
+        "title": t["title"],
+        "rows": _rows(t, {}),
+        "action": reverse("selfcheck:result", kwargs={"lang": lang}),
+    }
+    return _respond("selfcheck/check.html", context, no_store=True)
+
+
+@public
+def result(request, lang: str):
+    t, context = _base(lang, "selfcheck:check")
+    answers = {q.id: request.GET.get(q.id, "unknown") for q in questions()}
+    if any(v not in ANSWERS for v in answers.values()):
+        kept = {k: v for k, v in answers.items() if v in ANSWERS}
+        context |= {
+            "title": t["title"],
+            "rows": _rows(t, kept),
+            "action": reverse("selfcheck:result", kwargs={"lang": lang}),
+            "error": t["missing_answers"],
+        }
+        return _respond("selfcheck/check.html", context, status=400, no_store=True)
+    outcome = assess_answers(answers)
+    phones = {c.id: c for c in public_contacts(lang)}
+    contacts = []
+    for cid, entry in t["contacts"].items():
+        c = phones.get(cid)
+        if c is None or not c.phone:
+            continue
+        contacts.append(
+            {
+                "name": entry["name"],
+                "text": entry["text"],
+                "phone": c.phone,
+                "href": c.phone_href,
+                "free": entry["free"],
+            }
+        )
+    change = reverse("selfcheck:check", kwargs={"lang": lang})
+    context |= {
+        "title": t["result_title"],
+        "outcome": outcome,
+        "areas": [t["areas"][a] for a in outcome.areas],
+        "unsure": [t["area_names"][a] for a in outcome.unsure_areas],
+        "position": t["positions"][outcome.position],
+        "could_reach": t["positions"][outcome.could_reach]
+        if outcome.unsure_areas and outcome.could_reach != outcome.position
+        else None,
+        "contacts": contacts,
+        "tip_url": reverse("public:tips", kwargs={"lang": lang}),
+        "change_url": change,
+    }
+    return _respond("selfcheck/result.html", context, no_store=True)
+
+
+@public
+def no_favicon(request):
+    """Browsers ask for /favicon.ico; the site's 404 page would set a CSRF cookie, so answer 204 here."""
+    return HttpResponse(status=204)
