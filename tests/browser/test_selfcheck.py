@@ -66,6 +66,12 @@ def test_the_form_and_the_result_are_accessible_at_both_widths(browser, live_url
         assert_accessible_at_widths(page, where="self-check result")
         page.goto("/nb/sjekk-arbeid/resultat/?pay=yes&hours=forged")
         assert_accessible_at_widths(page, where="self-check form with an error")
+        page.goto("/ro/sjekk-arbeid/lonn/?sector=cleaning&wage=200")
+        assert_accessible_at_widths(page, where="pay check with a refused rate")
+        page.goto("/ro/sjekk-arbeid/lonn/?sector=cleaning&wage=abc")
+        assert_accessible_at_widths(page, where="pay check with an error")
+        page.goto("/vi/sjekk-arbeid/lonn/")
+        assert_accessible_at_widths(page, where="pay check in English fallback")
         assert context.cookies() == []
     finally:
         context.close()

@@ -63,3 +63,16 @@ def texts(lang: str) -> dict[str, Any]:
 
 def languages() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in (DATA / "texts").glob("*.yaml")))
+
+
+@functools.lru_cache(maxsize=1)
+def _pay_texts() -> dict[str, dict[str, Any]]:
+    return yaml.safe_load((DATA / "pay_texts.yaml").read_text(encoding="utf-8"))
+
+
+def pay_texts(lang: str) -> tuple[dict[str, Any], str]:
+    """(texts, language of the texts): English for a language without pay-check texts yet."""
+    all_texts = _pay_texts()
+    if lang in all_texts:
+        return all_texts[lang], lang
+    return all_texts["en"], "en"

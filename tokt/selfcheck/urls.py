@@ -12,4 +12,5 @@ urlpatterns = [
     path("favicon.ico", views.no_favicon, name="no_favicon"),
     path("<selfchecklang:lang>/sjekk-arbeid/", views.check, name="check"),
     path("<selfchecklang:lang>/sjekk-arbeid/resultat/", views.result, name="result"),
+    path("<selfchecklang:lang>/sjekk-arbeid/lonn/", views.pay, name="pay"),
 ]

@@ -6,8 +6,11 @@ no cookies, no tracking) and are rendered without the request, like every public
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from tokt.accounts.permissions import public
 from tokt.public.contacts import public_contacts
@@ -15,7 +18,8 @@ from tokt.public.pages import current_site
 from tokt.public.views import _chrome, _respond
 
 from .engine import ANSWERS, assess_answers
-from .texts import questions, texts
+from .pay import SECTORS, check_pay, parse_wage
+from .texts import pay_texts, questions, texts
 
 
 def _base(lang: str, view: str) -> tuple[dict, dict]:
@@ -89,6 +93,8 @@ def result(request, lang: str):
         "contacts": contacts,
         "tip_url": reverse("public:tips", kwargs={"lang": lang}),
         "change_url": change,
+        "pay_url": reverse("selfcheck:pay", kwargs={"lang": lang}),
+        "pay_link": pay_texts(lang)[0]["link"],
     }
     return _respond("selfcheck/result.html", context, no_store=True)
 
@@ -97,3 +103,51 @@ def result(request, lang: str):
 def no_favicon(request):
     """Browsers ask for /favicon.ico; the site's 404 page would set a CSRF cookie, so answer 204 here."""
     return HttpResponse(status=204)
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+@public
+def pay(request, lang: str):
+    _, context = _base(lang, "selfcheck:pay")
+    p, p_lang = pay_texts(lang)
+    sector = request.GET.get("sector", "")
+    wage_text = request.GET.get("wage", "")[:40]
+    errors: dict[str, str] = {}
+    result = None
+    submitted = "sector" in request.GET or "wage" in request.GET
+    if submitted:
+        wage = parse_wage(wage_text)
+        if sector not in SECTORS:
+            errors["sector"] = p["bad_sector"]
+        if wage is None:
+            errors["wage"] = p["bad_wage"]
+        if not errors and wage is not None:
+            result = check_pay(sector, wage, today=_today())
+    message = ""
+    if result is not None:
+        rate = result.rate
+        fmt = {
+            "rate": f"{rate.nok_per_hour:.2f}" if rate and rate.nok_per_hour is not None else "",
+            "short": f"{result.shortfall:.2f}" if result.shortfall is not None else "",
+            "valid_from": rate.valid_from.isoformat() if rate and rate.valid_from else "",
+            "valid_to": rate.valid_to.isoformat() if rate and rate.valid_to else "",
+        }
+        key = result.status.value if result.below is None else ("below" if result.below else "above")
+        message = p[key].format(**fmt)
+    context |= {
+        "title": p["title"],
+        "p": p,
+        "p_lang": context["lang"].tag if p_lang == lang else "en",
+        "sectors": [(code, p["sectors"][code]) for code in SECTORS],
+        "sector": sector,
+        "wage": wage_text,
+        "errors": errors,
+        "result": result,
+        "message": message,
+        "action": reverse("selfcheck:pay", kwargs={"lang": lang}),
+        "back_url": reverse("selfcheck:check", kwargs={"lang": lang}),
+    }
+    return _respond("selfcheck/pay.html", context, status=400 if errors else 200, no_store=True)
