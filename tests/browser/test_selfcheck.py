@@ -75,3 +75,17 @@ def test_the_form_and_the_result_are_accessible_at_both_widths(browser, live_url
         assert context.cookies() == []
     finally:
         context.close()
+
+
+def test_the_advert_aid_highlights_signals_and_is_accessible(page, account):
+    from tests.browser.conftest import sign_in
+
+    user, password = account("fagperson")
+    sign_in(page, user, password)
+    page.goto("/oppsokende/annonse/")
+    assert_accessible_at_widths(page, where="advert aid, empty")
+    page.get_by_label("Teksten i annonsen").fill("Ny i byen! Hun er 18 år. Gratis reise og bolig, kun kontant.")
+    page.get_by_role("button", name="Vis tegnene").click()
+    for rule in ("new_in_town", "third_person", "age_hint", "travel_housing_paid", "cash_only"):
+        assert page.locator(f'mark[data-rule="{rule}"]').count() >= 1, rule
+    assert_accessible_at_widths(page, where="advert aid with signals")

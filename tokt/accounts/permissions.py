@@ -23,6 +23,7 @@ class Perm(StrEnum):
     TRIAGE_TIPS = "triage_tips"
     DOWNLOAD_PRINT_MATERIAL = "download_print_material"
     REVIEW_TRANSLATIONS = "review_translations"
+    USE_ADVERT_AID = "use_advert_aid"
 
 
 _MEMBER = {Role.FAGPERSON, Role.KOORDINATOR, Role.ADMINISTRATOR}
@@ -39,6 +40,8 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     Perm.TRIAGE_TIPS: frozenset({Role.KOORDINATOR}),
     Perm.DOWNLOAD_PRINT_MATERIAL: frozenset({Role.KOORDINATOR}),
     Perm.REVIEW_TRANSLATIONS: frozenset({Role.KOORDINATOR}),
+    # Outreach workers are members (fagperson); nothing pasted is stored.
+    Perm.USE_ADVERT_AID: frozenset(_MEMBER),
 }
 
 

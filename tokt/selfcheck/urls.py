@@ -13,4 +13,5 @@ urlpatterns = [
     path("<selfchecklang:lang>/sjekk-arbeid/", views.check, name="check"),
     path("<selfchecklang:lang>/sjekk-arbeid/resultat/", views.result, name="result"),
     path("<selfchecklang:lang>/sjekk-arbeid/lonn/", views.pay, name="pay"),
+    path("oppsokende/annonse/", views.advert, name="advert"),
 ]

@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
-from tokt.accounts.permissions import public
+from tokt.accounts.permissions import Perm, public, require
 from tokt.public.contacts import public_contacts
 from tokt.public.pages import current_site
 from tokt.public.views import _chrome, _respond
 
+from .advert import MAX_CHARS, find_signals, load_rules, segments
 from .engine import ANSWERS, assess_answers
 from .pay import SECTORS, check_pay, parse_wage
 from .texts import pay_texts, questions, texts
@@ -151,3 +154,42 @@ def pay(request, lang: str):
         "back_url": reverse("selfcheck:check", kwargs={"lang": lang}),
     }
     return _respond("selfcheck/pay.html", context, status=400 if errors else 200, no_store=True)
+
+
+@require(Perm.USE_ADVERT_AID)
+def advert(request):
+    """Paste an advert, see its risk signals with reasons. Nothing is stored or logged."""
+    lang = "nb" if (get_language() or "nb").startswith("nb") else "en"
+    rules = load_rules()
+    text = ""
+    error = ""
+    found = None
+    if request.method == "POST":
+        text = request.POST.get("text", "")
+        if not text.strip():
+            error = "empty"
+        elif len(text) > MAX_CHARS:
+            error = "too_long"
+        else:
+            hits = find_signals(text, rules)
+            seen: dict[str, object] = {}
+            for hit in hits:
+                seen.setdefault(hit.rule.id, hit.rule)
+            found = {
+                "segments": [(piece, rule.id if rule else "") for piece, rule in segments(text, hits)],
+                "signals": [
+                    {"id": r.id, "signal": r.signal[lang], "reason": r.reason[lang]}  # type: ignore[attr-defined]
+                    for r in seen.values()
+                ],
+            }
+    context = {
+        "text": text,
+        "error": error,
+        "found": found,
+        "max_chars": MAX_CHARS,
+        "version": rules.version,
+        "rules": [{"id": r.id, "signal": r.signal[lang], "reason": r.reason[lang]} for r in rules.rules],
+    }
+    response = render(request, "selfcheck/advert.html", context, status=400 if error else 200)
+    response["Cache-Control"] = "no-store"
+    return response
