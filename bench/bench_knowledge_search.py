@@ -1,6 +1,10 @@
-"""Benchmark the Kunnskapsbank search on SQLite (FTS5): latency, median and p95.
+"""Benchmark the Kunnskapsbank search: latency, median and p95, on SQLite or PostgreSQL.
 
-Usage: python bench/bench_knowledge_search.py [--out FILE] [--repeat N] [--articles N]
+Usage: python bench/bench_knowledge_search.py [--out FILE] [--repeat N] [--articles N] [--postgresql]
+
+With --postgresql the database is the one in TOKT_DATABASE_URL (for example
+``python -m tests.pgserver -- python bench/bench_knowledge_search.py --postgresql``);
+otherwise a throwaway SQLite file.
 
 1. Real: the articles in content/knowledge (loaded by the migrations into a
    throwaway SQLite file), Norwegian queries a frontline worker might type.
@@ -8,9 +12,11 @@ Usage: python bench/bench_knowledge_search.py [--out FILE] [--repeat N] [--artic
    drawn at random (fixed seed) from the real articles' vocabulary with a
    Zipf-like word frequency, about 700 words each, with headings.
 
-Each timing is one complete call of ``selectors.search``: query parsing, ranking
-in the database, loading the first page of 20 results and building the
-highlighted snippets. Target: p95 under 20 ms.
+Each timing is one complete call of ``selectors.search``: query parsing, the
+index fingerprint query, expansion (synonyms, spelling, compounds), ranking,
+loading the first page of 20 results and building the highlighted snippets.
+The index is built once before timing (and its build time reported): it is
+rebuilt only when the articles change. Target: p95 under 20 ms.
 Prints the numbers and writes JSON to bench/results/knowledge_search.json.
 """
 
@@ -55,13 +61,20 @@ QUERIES = [
     "reflexion",
     "bolig hos arbeidsgiver",
     "tolk",
+    "menneskhandel",
+    "tvangsarbied",
+    "arbeidsutnyttelse",
+    "husholdningsarbeid",
+    "KOM",
+    "A-krim",
 ]
 
 
-def _setup_django(tmp: Path) -> None:
+def _setup_django(tmp: Path, postgresql: bool) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tokt.settings")
     os.environ.setdefault("TOKT_ENV", "test")
-    os.environ["TOKT_DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    if not postgresql:
+        os.environ["TOKT_DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
     os.environ.setdefault("TOKT_VAR_DIR", str(tmp))
     import django
 
@@ -69,6 +82,12 @@ def _setup_django(tmp: Path) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+def _database_name(connection) -> str:
+    if connection.vendor == "sqlite":
+        return f"SQLite {connection.Database.sqlite_version}"
+    return f"PostgreSQL {connection.pg_version}"
 
 
 def _percentile(values: list[float], pct: float) -> float:
@@ -85,14 +104,18 @@ def measure(repeat: int) -> dict:
     from tokt.knowledge.text import parse_query
 
     anonymous = AnonymousUser()
-    for q in QUERIES:  # warm the stemmer cache and SQLite's page cache
-        selectors.search(parse_query(q, ("nb",)), user=anonymous, langs=("nb",))
-    timings, hits = [], {}
+    started = time.perf_counter()
+    selectors.search_index_now()
+    index_build_ms = (time.perf_counter() - started) * 1000
+    for q in QUERIES:  # warm the stemmer cache and the database's page cache
+        selectors.search(parse_query(q), user=anonymous, langs=("nb",))
+    timings, cpu, hits = [], [], {}
     for _ in range(repeat):
         for q in QUERIES:
-            start = time.perf_counter()
-            page = selectors.search(parse_query(q, ("nb",)), user=anonymous, langs=("nb",))
+            start, start_cpu = time.perf_counter(), time.process_time()
+            page = selectors.search(parse_query(q), user=anonymous, langs=("nb",))
             timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
             hits[q] = page.total
     return {
         "articles": Article.objects.count(),
@@ -101,8 +124,13 @@ def measure(repeat: int) -> dict:
         "median_ms": round(statistics.median(timings), 3),
         "p95_ms": round(_percentile(timings, 95), 3),
         "max_ms": round(max(timings), 3),
+        # CPU time of this process (the database is in-process for SQLite): on a
+        # busy machine, wall time mostly measures waiting for a core.
+        "cpu_median_ms": round(statistics.median(cpu), 3),
+        "cpu_p95_ms": round(_percentile(cpu, 95), 3),
         "mean_results": round(statistics.mean(hits.values()), 1),
         "within_target": _percentile(timings, 95) < TARGET_P95_MS,
+        "index_build_ms": round(index_build_ms, 1),
     }
 
 
@@ -110,7 +138,6 @@ def generate(count: int, seed: int = 2026) -> None:
     """Add ``count`` synthetic articles (nb) built from the real articles' words."""
     from collections import Counter
 
-    from tokt.knowledge import search_index
     from tokt.knowledge.derived import derive_fields
     from tokt.knowledge.models import Article
     from tokt.knowledge.text import TOKEN_RE
@@ -150,7 +177,6 @@ def generate(count: int, seed: int = 2026) -> None:
         derive_fields(article)
         articles.append(article)
     Article.objects.bulk_create(articles, batch_size=200)
-    search_index.rebuild()
 
 
 def main() -> int:
@@ -158,15 +184,16 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--repeat", type=int, default=10, help="passes over the query list")
     parser.add_argument("--articles", type=int, default=1000, help="synthetic articles for the second run")
+    parser.add_argument("--postgresql", action="store_true", help="use the database in TOKT_DATABASE_URL")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tokt-bench-") as tmp:
-        _setup_django(Path(tmp))
+        _setup_django(Path(tmp), args.postgresql)
         from django.db import connection
 
         real = measure(args.repeat)
         print(
             f"real articles ({real['articles']}): median {real['median_ms']} ms, p95 {real['p95_ms']} ms, "
-            f"max {real['max_ms']} ms over {real['calls']} searches"
+            f"max {real['max_ms']} ms over {real['calls']} searches (CPU p95 {real['cpu_p95_ms']} ms)"
         )
         started = time.perf_counter()
         generate(args.articles)
@@ -175,14 +202,16 @@ def main() -> int:
         generated["build_seconds"] = round(build_s, 1)
         print(
             f"with {args.articles} generated ({generated['articles']} in all): median {generated['median_ms']} ms, "
-            f"p95 {generated['p95_ms']} ms, max {generated['max_ms']} ms (built and indexed in {build_s:.1f} s)"
+            f"p95 {generated['p95_ms']} ms, max {generated['max_ms']} ms, CPU p95 {generated['cpu_p95_ms']} ms "
+            f"(generated in {build_s:.1f} s, "
+            f"index built in {generated['index_build_ms']:.0f} ms)"
         )
         verdict = "meets" if real["within_target"] and generated["within_target"] else "MISSES"
         print(f"target p95 < {TARGET_P95_MS:g} ms: {verdict}")
         result = {
             "benchmark": "knowledge_search",
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "database": f"SQLite {connection.Database.sqlite_version} (FTS5)",
+            "database": _database_name(connection),
             "python": platform.python_version(),
             "machine": platform.machine(),
             "target_p95_ms": TARGET_P95_MS,

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "tokt.directory",
     "tokt.public",
     "tokt.selfcheck",
+    "tokt.training",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ urlpatterns = [
     path("sjekk/", include("tokt.screening.urls")),
     path("aktorer/", include("tokt.directory.urls")),
     path("kunnskap/", include("tokt.knowledge.urls")),
+    path("opplaering/", include("tokt.training.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("koordinator/offentlig/", include("tokt.public.admin_urls")),
     # Before the public catch-all "<lang>/<page>/": the workers' self-check.

@@ -24,6 +24,8 @@ class Perm(StrEnum):
     DOWNLOAD_PRINT_MATERIAL = "download_print_material"
     REVIEW_TRANSLATIONS = "review_translations"
     USE_ADVERT_AID = "use_advert_aid"
+    TAKE_TRAINING = "take_training"
+    VIEW_TRAINING_STATS = "view_training_stats"
 
 
 _MEMBER = {Role.FAGPERSON, Role.KOORDINATOR, Role.ADMINISTRATOR}
@@ -42,6 +44,9 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     Perm.REVIEW_TRANSLATIONS: frozenset({Role.KOORDINATOR}),
     # Outreach workers are members (fagperson); nothing pasted is stored.
     Perm.USE_ADVERT_AID: frozenset(_MEMBER),
+    Perm.TAKE_TRAINING: frozenset(_MEMBER),
+    # Completion counts per agency and the questions most learners get wrong.
+    Perm.VIEW_TRAINING_STATS: frozenset({Role.KOORDINATOR}),
 }
 
 

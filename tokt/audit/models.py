@@ -23,6 +23,9 @@ class AuditAction(models.TextChoices):
     AUDIT_VIEWED = "audit_viewed", _("Revisjonslogg lest")
     RECORD_READ = "record_read", _("Opplysninger lest")
     RECORD_WRITTEN = "record_written", _("Opplysninger endret")
+    TRAINING_COMPLETED = "training_completed", _("Opplæringsmodul fullført")
+    TRAINING_REFUSED = "training_refused", _("Innsending i opplæring avvist")
+    CERTIFICATE_DENIED = "certificate_denied", _("Kursbevis for en annen bruker avvist")
 
 
 class AuditEntryQuerySet(models.QuerySet):

@@ -23,6 +23,7 @@ NAV_ITEMS = [
     NavItem(_("Sjekk tegnene"), "screening:start", None),
     NavItem(_("Kunnskapsbank"), "knowledge:index", None),
     NavItem(_("Aktører og henvisning"), "directory:index", Perm.READ_DIRECTORY),
+    NavItem(_("Opplæring"), "training:index", Perm.TAKE_TRAINING),
     NavItem(_("Tips"), "public_admin:tips", Perm.TRIAGE_TIPS),
     NavItem(_("Brukere"), "accounts:user_list", Perm.MANAGE_USERS),
     NavItem(_("Revisjonslogg"), "audit:list", Perm.READ_AUDIT),

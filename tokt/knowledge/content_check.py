@@ -36,6 +36,13 @@ REQUIRED_KEYS = (
 )
 # Both language versions must agree on these, or filters would differ by language.
 SHARED_KEYS = ("audience", "sectors", "forms", "indicators", "visibility")
+# Files of this repository are no source for a reader: an article cites public
+# sources only ("Kilde: METHOD.md", "as reproduced in indicators.yaml").
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_INTERNAL_FILE_RE = re.compile(
+    r"(?<![\w/.-])(?:[\w-]+/)*[\w-]+\.(?i:md|ya?ml|py|json|csv|toml|po|txt|html|cfg|ini)(?![\w-])"
+    r"|(?<![\w/.-])(?:tokt|content|bench|scripts|tests|locale)/[\w./-]+"
+)
 MAX_TITLE = 300
 MAX_SUMMARY = 1000
 # A role, not a person's name: "Koordinator, ToKt Salten", "Fagredaktør".
@@ -50,6 +57,7 @@ class Problem:
     line: int
     message: str
     code: str = field(default="", compare=False)  # for the edit form's own wording
+    detail: str = field(default="", compare=False)  # what the edit form's wording names
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -179,6 +187,9 @@ def check_meta(article: ArticleFile, *, catalogue: dict, today: dt.date) -> list
         problems += _check_text(article, "summary", MAX_SUMMARY)
     if "reviewer_role" in meta:
         problems += _check_text(article, "reviewer_role", MAX_REVIEWER_ROLE)
+    for key in ("title", "summary"):
+        if isinstance(meta.get(key), str):
+            problems += _check_internal(path, article.line_of(key), meta[key])
     if "audience" in meta:
         problems += _check_list(article, "audience", vocab.AUDIENCE, "audience", required=True)
         if isinstance(meta["audience"], list) and "all" in meta["audience"] and len(meta["audience"]) > 1:
@@ -196,6 +207,8 @@ def check_meta(article: ArticleFile, *, catalogue: dict, today: dt.date) -> list
         for index, source in enumerate(meta["sources"] if isinstance(meta["sources"], list) else []):
             if isinstance(source, str) and not source.strip():
                 problems.append(Problem(path, article.line_of("sources", index), "empty source"))
+            elif isinstance(source, str):
+                problems += _check_internal(path, article.line_of("sources", index), source)
     if "last_reviewed" in meta:
         reviewed = meta["last_reviewed"]
         if not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime):
@@ -212,6 +225,24 @@ def check_meta(article: ArticleFile, *, catalogue: dict, today: dt.date) -> list
     return problems
 
 
+def internal_references(text: str) -> list[str]:
+    """Names of repository files cited in ``text`` (links to public web pages are fine)."""
+    return list(dict.fromkeys(_INTERNAL_FILE_RE.findall(_URL_RE.sub(" ", text))))
+
+
+def _check_internal(path: str, line: int, text: str) -> list[Problem]:
+    return [
+        Problem(
+            path,
+            line,
+            f"'{name}' is a file of this repository, not a public source: cite the public source instead",
+            "internal_file",
+            name,
+        )
+        for name in internal_references(text)
+    ]
+
+
 def _inline_line(lines: list[str], start: int, end: int, content: str) -> int:
     for index in range(start, min(end, len(lines))):
         if content in lines[index]:
@@ -225,6 +256,8 @@ def check_body(body: str, *, path: str = "", first_line: int = 1) -> list[Proble
         return [Problem(path, first_line, "the article has no text after the front matter", "empty")]
     lines = body.split("\n")
     problems = []
+    for number, text in enumerate(lines):
+        problems += _check_internal(path, first_line + number, text)
     level = 1
     for token in parse_tokens(body, html=True):
         line = first_line + (token.map[0] if token.map else 0)
@@ -323,8 +356,8 @@ def _check_topics(articles: list[ArticleFile], topics_path: Path) -> list[Proble
 _DEFAULT = object()
 
 
-def load_directory(
-    directory: Path, *, today: dt.date | None = None, catalogue: dict | None = None, topics_path=_DEFAULT
+def load_folder(
+    folder: Path, *, today: dt.date | None = None, catalogue: dict | None = None, topics_path=_DEFAULT
 ) -> tuple[list[ArticleFile], list[Problem]]:
     """Parse and check every article; returns the articles without problems, and all problems.
 
@@ -332,13 +365,13 @@ def load_directory(
     """
     today = today or dt.date.today()
     catalogue = vocab.indicator_catalogue() if catalogue is None else catalogue
-    directory = Path(directory)
+    folder = Path(folder)
     if topics_path is _DEFAULT:
-        topics_path = vocab.TOPICS_PATH if directory.resolve() == DEFAULT_DIR.resolve() else None
-    if not directory.is_dir():
-        return [], [Problem(display_path(directory), 1, "the knowledge folder does not exist")]
+        topics_path = vocab.TOPICS_PATH if folder.resolve() == DEFAULT_DIR.resolve() else None
+    if not folder.is_dir():
+        return [], [Problem(display_path(folder), 1, "the knowledge folder does not exist")]
     parsed, problems, present = [], [], set()
-    for path in sorted(directory.glob("*.md")):
+    for path in sorted(folder.glob("*.md")):
         if path.name in IGNORED_FILES:
             continue
         if match := FILENAME_RE.match(path.name):
@@ -359,17 +392,17 @@ def load_directory(
     return loadable, sorted(set(problems))
 
 
-def check_directory(directory: Path = DEFAULT_DIR, **kwargs) -> list[Problem]:
-    return load_directory(directory, **kwargs)[1]
+def check_folder(folder: Path = DEFAULT_DIR, **kwargs) -> list[Problem]:
+    return load_folder(folder, **kwargs)[1]
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    directory = Path(args[0]) if args else DEFAULT_DIR
-    problems = check_directory(directory)
+    folder = Path(args[0]) if args else DEFAULT_DIR
+    problems = check_folder(folder)
     for problem in problems:
         print(problem)
-    count = len(list(directory.glob("*.md"))) if directory.is_dir() else 0
+    count = len(list(folder.glob("*.md"))) if folder.is_dir() else 0
     print(f"{count} files checked, {len(problems)} problem(s).")
     return 1 if problems else 0
 

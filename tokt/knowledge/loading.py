@@ -1,11 +1,14 @@
-"""Load content/knowledge/*.md into the database.
+"""Load content/knowledge/*.md into the database: the files seed an installation.
 
-Policy (idempotent; run as often as you like):
+The database is the source of truth once an article is loaded. Policy
+(idempotent; run as often as you like):
+- A file without an article creates it (a new installation, or an article new
+  in a release).
 - A file whose contents have not changed since it was last loaded is skipped.
-- A changed file updates its article, unless a coordinator has edited that
-  article in the web UI since: then the database copy is kept and the article
-  is reported as a conflict. Copy the coordinator's change into the Markdown
-  file (so it is reviewed in git), then run ``load_knowledge --force``.
+- A changed file updates its article only while no coordinator has changed the
+  article in the web UI (edited, retired, restored): a web edit is never
+  overwritten, the file is reported as kept instead. ``--force`` reloads
+  unchanged files too, never edited articles.
 - Files with problems (see content_check) are reported and not loaded.
 - Articles whose file was removed are reported, never deleted.
 """
@@ -16,8 +19,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tokt.knowledge import search_index
-from tokt.knowledge.content_check import DEFAULT_DIR, REQUIRED_KEYS, ArticleFile, Problem, load_directory
+from tokt.knowledge.content_check import DEFAULT_DIR, REQUIRED_KEYS, ArticleFile, Problem, load_folder
 from tokt.knowledge.derived import derive_fields
 
 # The front-matter keys copied onto the model: exactly the required ones.
@@ -60,35 +62,36 @@ def _apply(article, source: ArticleFile, digest: str) -> None:
     derive_fields(article)
 
 
-def load_articles(*, model, directory: Path | None = None, force: bool = False, connection=None) -> LoadReport:
+def load_articles(*, model, folder: Path | None = None, force: bool = False) -> LoadReport:
     """Create or update ``model`` rows from the files. Call inside a transaction."""
-    from django.db import connection as default_connection
-
-    connection = connection or default_connection
-    articles, problems = load_directory(Path(directory or DEFAULT_DIR), topics_path=None)
+    folder = Path(folder or DEFAULT_DIR)
+    articles, problems = load_folder(folder, topics_path=None)
     report = LoadReport(problems=problems)
     existing = {(a.slug, a.lang): a for a in model.objects.all()}
     for source in articles:
         key = (source.slug, source.lang)
         label = f"{source.slug}.{source.lang}"
-        digest = file_hash(Path(directory or DEFAULT_DIR) / f"{label}.md")
+        digest = file_hash(folder / f"{label}.md")
         article = existing.get(key)
         if article is not None and article.source_hash == digest and not force:
             report.unchanged.append(label)
             continue
-        if article is not None and article.edited_in_ui and not force:
+        if article is not None and article.edited_in_ui:
             report.kept_edited.append(label)
             continue
         (report.updated if article is not None else report.created).append(label)
         article = article or model(slug=source.slug, lang=source.lang)
         _apply(article, source, digest)
         article.save()
-        search_index.index_article(article, connection)
     loaded = {(a.slug, a.lang) for a in articles}
     broken = {
         (Path(p.path).name.split(".")[0], Path(p.path).name.split(".")[1])
         for p in problems
         if p.path.endswith(".md") and Path(p.path).name.count(".") == 2
     }
-    report.orphaned = sorted(f"{s}.{lang}" for s, lang in existing if (s, lang) not in loaded | broken)
+    report.orphaned = sorted(
+        f"{s}.{lang}"
+        for (s, lang), article in existing.items()
+        if article.source_file and (s, lang) not in loaded | broken
+    )
     return report

@@ -1,8 +1,10 @@
 """Knowledge-base articles: one row per (slug, language).
 
-Articles start as Markdown files in content/knowledge (reviewed and versioned
-in git) and are loaded by ``load_knowledge``; coordinators may then edit them in
-the web UI. Every change keeps a history record (simple-history).
+The database is the source of truth. The Markdown files in content/knowledge
+seed a new installation (and add articles that are new in a release); after that
+coordinators create, edit, retire and restore articles in the web UI, and a file
+never overwrites a web edit (see loading.py). Every change keeps a history
+record (simple-history).
 """
 
 from __future__ import annotations
@@ -43,11 +45,24 @@ class Visibility(models.TextChoices):
     INTERNAL = "internal", _("Intern (krever innlogging)")
 
 
+class ArticleStatus(models.TextChoices):
+    ACTIVE = "active", _("I bruk")
+    RETIRED = "retired", _("Trukket tilbake")
+
+
 class ArticleQuerySet(models.QuerySet):
+    def active(self) -> ArticleQuerySet:
+        return self.filter(status=ArticleStatus.ACTIVE)
+
+    def retired(self) -> ArticleQuerySet:
+        return self.filter(status=ArticleStatus.RETIRED)
+
     def visible_to(self, user) -> ArticleQuerySet:
+        """Active articles ``user`` may read (retired ones are only on the coordinators' list)."""
+        active = self.active()
         if has_perm(user, Perm.READ_INTERNAL_KNOWLEDGE):
-            return self
-        return self.filter(visibility=Visibility.PUBLIC)
+            return active
+        return active.filter(visibility=Visibility.PUBLIC)
 
     def not_reviewed_since(self, today: dt.date) -> ArticleQuerySet:
         return self.filter(last_reviewed__lt=months_before(today, REVIEW_AFTER_MONTHS))
@@ -67,6 +82,8 @@ class Article(models.Model):
     last_reviewed = models.DateField(_("sist gjennomgått"))
     translation_status = models.CharField(_("oversettelse"), max_length=20, choices=TranslationStatus.choices)
     visibility = models.CharField(_("synlighet"), max_length=10, choices=Visibility.choices)
+    reviewer_role = models.CharField(_("gjennomgått av (rolle)"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.ACTIVE)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -110,6 +127,9 @@ class Article(models.Model):
     class Meta:
         ordering = ["slug", "lang"]
         constraints = [models.UniqueConstraint(fields=["slug", "lang"], name="knowledge_article_slug_lang")]
+        # Covers the search index's fingerprint query (count, newest change, sum of ids
+        # of the active articles) so it never reads the long text columns.
+        indexes = [models.Index(fields=["status", "updated_at", "id"], name="knowledge_article_fingerprint")]
         verbose_name = _("artikkel")
         verbose_name_plural = _("artikler")
 

@@ -15,10 +15,21 @@ from django.utils.translation import gettext
 from tokt.accounts.permissions import Perm, has_perm
 from tokt.knowledge import search_index, vocab
 from tokt.knowledge.models import Article, Visibility
-from tokt.knowledge.text import Query, highlight, snippet
+from tokt.knowledge.query_expansion import expand, guess_language
+from tokt.knowledge.text import STOPWORDS, Query, highlight, snippet, stem
 
 PER_PAGE = 20
-_CARD_FIELDS = ("id", "slug", "lang", "title", "summary", "visibility", "translation_status", "last_reviewed")
+_CARD_FIELDS = (
+    "id",
+    "slug",
+    "lang",
+    "title",
+    "summary",
+    "visibility",
+    "translation_status",
+    "last_reviewed",
+    "status",
+)
 
 
 def article_url(slug: str, lang: str | None = None) -> str:
@@ -44,7 +55,7 @@ def article_to_show(slug: str, lang: str) -> tuple[Article | None, bool]:
 
 
 def other_versions(article: Article) -> list[Article]:
-    return list(Article.objects.filter(slug=article.slug).exclude(lang=article.lang).only(*_CARD_FIELDS))
+    return list(Article.objects.active().filter(slug=article.slug).exclude(lang=article.lang).only(*_CARD_FIELDS))
 
 
 # --- Search -----------------------------------------------------------------
@@ -64,6 +75,9 @@ class SearchPage:
     total: int
     page: int
     pages: int
+    langs: tuple[str, ...] = ()
+    # The query with misspelt words corrected ("Mente du …?"), or "" when nothing was corrected.
+    suggestion: str = ""
     per_page: int = PER_PAGE
 
     @property
@@ -71,18 +85,35 @@ class SearchPage:
         return (self.page - 1) * self.per_page + 1
 
 
+_STOP_TERMS = {lang: frozenset(stem(word, lang) for word in STOPWORDS[lang]) for lang in vocab.LANGS}
+
+
+def search_index_now() -> search_index.Index:
+    """The in-memory index of the active articles (rebuilt when they change)."""
+    return search_index.current(Article.objects.active(), _STOP_TERMS)
+
+
 def search(
     query: Query,
     *,
     user,
-    langs: tuple[str, ...],
+    langs: tuple[str, ...] | None = None,
+    ui_lang: str = "nb",
     audience: str = "",
     sector: str = "",
     form: str = "",
     page: int = 1,
     per_page: int = PER_PAGE,
 ) -> SearchPage:
-    """Ranked articles for ``query`` that ``user`` may read, with highlighted title and snippet."""
+    """Ranked articles for ``query`` that ``user`` may read, with highlighted title and snippet.
+
+    ``langs=None`` searches the language the query is written in (the UI
+    language unless the words are clearly more common in the other one).
+    """
+    index = search_index_now()
+    if langs is None:
+        langs = (guess_language(list(query.tokens), index, ui_lang, vocab.LANGS),)
+    expanded = {lang: expand(list(query.tokens), lang, index) for lang in langs}
     visibilities = ("public", "internal") if has_perm(user, Perm.READ_INTERNAL_KNOWLEDGE) else ("public",)
     groups = []
     if audience:
@@ -92,7 +123,7 @@ def search(
     if form:
         groups.append((f"form:{form}",))
     filters = search_index.Filters(langs=langs, visibilities=visibilities, facet_groups=tuple(groups))
-    ranked = search_index.ranked(query.terms, filters)
+    ranked = search_index.ranked(index, {lang: e.terms for lang, e in expanded.items()}, filters)
     pages = max(1, math.ceil(len(ranked) / per_page))
     page = min(max(1, page), pages)
     chosen = ranked[(page - 1) * per_page : page * per_page]
@@ -100,11 +131,18 @@ def search(
     hits = []
     for hit in chosen:
         article = loaded[hit.article_id]
-        title = mark_safe(highlight(article.title, query.terms, article.lang))  # noqa: S308 - escaped by highlight()
+        terms = tuple(expanded[article.lang].terms)
+        title = mark_safe(highlight(article.title, terms, article.lang))  # noqa: S308 - escaped by highlight()
         text = f"{article.summary}\n{article.body_text}"
-        excerpt = mark_safe(snippet(text, query.terms, article.lang))  # noqa: S308 - escaped by snippet()
+        excerpt = mark_safe(snippet(text, terms, article.lang))  # noqa: S308 - escaped by snippet()
         hits.append(SearchHit(article=article, title_html=title, snippet_html=excerpt, score=hit.score))
-    return SearchPage(hits=hits, total=len(ranked), page=page, pages=pages, per_page=per_page)
+    corrections = {
+        typed: index.surface(term, lang) for lang in langs for typed, term in expanded[lang].corrections.items()
+    }
+    suggestion = " ".join(corrections.get(token, token) for token in query.tokens) if corrections else ""
+    return SearchPage(
+        hits=hits, total=len(ranked), page=page, pages=pages, langs=langs, suggestion=suggestion, per_page=per_page
+    )
 
 
 # --- Lists ------------------------------------------------------------------
@@ -131,8 +169,14 @@ def topic_groups(*, lang: str, user) -> list[TopicGroup]:
     return groups
 
 
+def retired_articles() -> list[Article]:
+    return list(Article.objects.retired().only(*_CARD_FIELDS).order_by("slug", "lang"))
+
+
 def not_reviewed(today) -> list[Article]:
-    return list(Article.objects.not_reviewed_since(today).only(*_CARD_FIELDS).order_by("last_reviewed", "slug", "lang"))
+    return list(
+        Article.objects.active().not_reviewed_since(today).only(*_CARD_FIELDS).order_by("last_reviewed", "slug", "lang")
+    )
 
 
 def indicator_names(ids, lang: str) -> list[tuple[str, str]]:
@@ -167,7 +211,9 @@ def articles_for(indicator_ids, sectors=(), lang: str = "nb", *, user=None, limi
     if not wanted_ind and not wanted_sec:
         return []
     queryset = (
-        Article.objects.visible_to(user) if user is not None else Article.objects.filter(visibility=Visibility.PUBLIC)
+        Article.objects.visible_to(user)
+        if user is not None
+        else Article.objects.active().filter(visibility=Visibility.PUBLIC)
     )
     chosen = _pick_language(queryset.only(*_CARD_FIELDS, "indicators", "sectors"), lang)
     links = []

@@ -25,6 +25,7 @@ TOKEN_RE = re.compile(r"[^\W_]+")
 MAX_TOKEN_CHARS = 60
 MAX_QUERY_CHARS = 200
 MAX_QUERY_TERMS = 24
+SNIPPET_MATCHES = 60
 STEMMER_NAMES = {"nb": "norwegian", "en": "english"}
 
 # The Snowball stop-word lists (Norwegian and English), lightly trimmed. Stop
@@ -93,12 +94,15 @@ class QueryProblem(enum.Enum):
 @dataclass(frozen=True)
 class Query:
     raw: str
-    terms: tuple[str, ...]  # distinct stems, in query order
-    langs: tuple[str, ...]
+    tokens: tuple[str, ...]  # the lower-case words, in query order
 
 
-def parse_query(raw: str | None, langs: tuple[str, ...]) -> Query | QueryProblem:
-    """Turn what the user typed into stems for the languages searched, or say why not."""
+def parse_query(raw: str | None) -> Query | QueryProblem:
+    """Check what the user typed and split it into words, or say why not.
+
+    Stop words, synonyms, spelling and compounds are handled per language by
+    tokt.knowledge.query_expansion, which needs the index.
+    """
     text = (raw or "").strip()
     if not text:
         return QueryProblem.EMPTY
@@ -107,15 +111,7 @@ def parse_query(raw: str | None, langs: tuple[str, ...]) -> Query | QueryProblem
     tokens = words(text)
     if not tokens:
         return QueryProblem.NO_WORDS
-    stop = frozenset().union(*(STOPWORDS[lang] for lang in langs))
-    meaningful = [token for token in tokens if token not in stop] or tokens
-    terms: list[str] = []
-    for token in meaningful:
-        for lang in langs:
-            term = stem(token, lang)
-            if term not in terms:
-                terms.append(term)
-    return Query(raw=text, terms=tuple(terms[:MAX_QUERY_TERMS]), langs=langs)
+    return Query(raw=text, tokens=tuple(tokens[:MAX_QUERY_TERMS]))
 
 
 @lru_cache(maxsize=512)
@@ -127,16 +123,18 @@ def _candidate_re(terms: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.IGNORECASE)
 
 
-def _matches(text: str, terms: tuple[str, ...], lang: str) -> list[tuple[int, int, str]]:
+def _matches(text: str, terms: tuple[str, ...], lang: str, limit: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, term) of the words in ``text`` whose stem is one of ``terms``, the first ``limit``."""
     if not terms or not text:
         return []
     wanted = set(terms)
     found = []
     for match in _candidate_re(terms).finditer(text):
-        word = unicodedata.normalize("NFC", match.group()).lower()
-        term = stem(word, lang)
+        term = stem(unicodedata.normalize("NFC", match.group()).lower(), lang)
         if term in wanted:
             found.append((match.start(), match.end(), term))
+            if limit is not None and len(found) >= limit:
+                break
     return found
 
 
@@ -163,10 +161,16 @@ def snippet(text: str, terms: tuple[str, ...], lang: str, width: int = 240) -> s
     text = " ".join(text.split())
     if not text:
         return ""
-    matches = _matches(text, terms, lang)
+    # The best stretch is looked for among the first matches only: a word that
+    # runs through a long article need not be found a hundred times for a snippet.
+    matches = _matches(text, terms, lang, limit=SNIPPET_MATCHES)
     best_pos, best_count = 0, 0
     for index, (m_start, _end, _term) in enumerate(matches):
-        distinct = {term for pos, _e, term in matches[index:] if pos < m_start + width - 40}
+        distinct = set()
+        for pos, _e, term in matches[index:]:
+            if pos >= m_start + width - 40:
+                break
+            distinct.add(term)
         if len(distinct) > best_count:
             best_pos, best_count = m_start, len(distinct)
     start = 0

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from tokt.knowledge.content_check import DEFAULT_DIR, check_directory, main
+from tokt.knowledge.content_check import DEFAULT_DIR, check_folder, main
 from tokt.knowledge.tests.helpers import article_text, write_pair
 
 TODAY = dt.date(2026, 6, 1)
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _check(folder):
-    return check_directory(folder, today=TODAY, topics_path=None)
+    return check_folder(folder, today=TODAY, topics_path=None)
 
 
 def _lines(problems):
@@ -26,7 +26,7 @@ def _lines(problems):
 
 
 def test_the_real_articles_pass_the_content_check():
-    problems = check_directory(DEFAULT_DIR)
+    problems = check_folder(DEFAULT_DIR)
     assert problems == [], "content/knowledge has problems:\n" + "\n".join(map(str, problems))
 
 
@@ -160,14 +160,14 @@ def test_the_topics_file_must_place_every_article(tmp_path):
     write_pair(tmp_path)
     topics = tmp_path / "topics.yaml"
     topics.write_text("topics:\n  - id: a\n    nb: A\n    en: A\n    articles: [finnes-ikke]\n", encoding="utf-8")
-    problems = check_directory(tmp_path, today=TODAY, topics_path=topics)
+    problems = check_folder(tmp_path, today=TODAY, topics_path=topics)
     assert _lines(problems) == [("test-artikkel.nb.md", 1), ("topics.yaml", 5)]
 
 
 def test_the_command_fails_with_file_and_line(tmp_path, capsys):
     write_pair(tmp_path, nb=article_text().replace("forms: [forced_labour]", "forms: [slavery]"))
     with pytest.raises(CommandError, match="problem"):
-        call_command("check_knowledge", directory=tmp_path)
+        call_command("check_knowledge", folder=tmp_path)
     assert "test-artikkel.nb.md:6: unknown form of exploitation 'slavery'" in capsys.readouterr().err
 
 
@@ -184,6 +184,28 @@ def test_the_module_reports_and_fails(tmp_path, capsys):
 
 
 def test_the_check_does_not_need_django():
-    code = "import sys, tokt.knowledge.content_check as c; c.check_directory(); assert 'django' not in sys.modules"
+    code = "import sys, tokt.knowledge.content_check as c; c.check_folder(); assert 'django' not in sys.modules"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_check_knowledge_refuses_an_article_citing_an_internal_file(tmp_path, capsys):
+    text = article_text(body="Innledning.\n\nKilde: METHOD.md\n").replace(
+        '  - "Testkilde, https://example.org/kilde"',
+        '  - "ILO/EC-indikatorene, slik de er gjengitt i ToKts indicators.yaml"\n  - "Se tokt/screening/data"',
+    )
+    write_pair(tmp_path, nb=text)
+    with pytest.raises(CommandError, match="problem"):
+        call_command("check_knowledge", folder=tmp_path)
+    err = capsys.readouterr().err
+    assert "test-artikkel.nb.md:9: 'indicators.yaml' is a file of this repository" in err
+    assert "test-artikkel.nb.md:10: 'tokt/screening/data' is a file of this repository" in err
+    assert "'METHOD.md' is a file of this repository" in err
+
+
+def test_public_web_pages_and_ordinary_words_are_not_internal_files(tmp_path):
+    text = article_text(
+        body="Les https://www.regjeringen.no/no/dokumenter/plan.html og www.example.org/a.pdf.\n\nToKt/KUN-rapporten.\n"
+    )
+    write_pair(tmp_path, nb=text)
+    assert _check(tmp_path) == []

@@ -25,7 +25,13 @@ def _form(article, **changes):
         "title": article.title,
         "summary": article.summary,
         "body_md": article.body_md,
+        "audience": article.audience,
+        "sectors": article.sectors,
+        "forms": article.forms,
+        "sources": "\n".join(article.sources),
+        "visibility": article.visibility,
         "last_reviewed": article.last_reviewed.isoformat(),
+        "reviewer_role": article.reviewer_role,
     }
     return {**data, **changes}
 
@@ -112,7 +118,7 @@ def test_saving_without_changes_says_so(signed_in, koordinator):
 def test_the_service_refuses_bad_bodies_without_writing(koordinator):
     article = Article.objects.get(slug="ordliste", lang="nb")
     with pytest.raises(services.KnowledgeError):
-        services.article_update(article=article, user=koordinator, data={"body_md": "# Ny tittel\n"})
+        services.article_update(article=article, user=koordinator, body_md="# Ny tittel\n")
     assert not article.history.exists()
 
 

@@ -1,19 +1,19 @@
-"""Full-text search over the real articles (loaded by migration 0003).
+"""Full-text search over the real articles (loaded by migration 0005).
 
-The suite runs on SQLite and on PostgreSQL. The expectations below are the same
-for both, and both databases are checked against one Python reference ranking,
-so a query gives the same results in the same order on either database.
+The suite runs on SQLite and on PostgreSQL with the same expectations; the
+ranking is one Python computation over the rows either database returns.
 """
 
 from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
+from django.utils import timezone
 
 from tokt.knowledge import search_index, selectors
 from tokt.knowledge.models import Article
-from tokt.knowledge.text import parse_query
+from tokt.knowledge.query_expansion import expand
+from tokt.knowledge.text import parse_query, stems
 
 pytestmark = pytest.mark.django_db
 
@@ -34,21 +34,10 @@ FIRST_RESULT_EN = {
     "what is social dumping": SOSIAL_DUMPING,
     "signs of forced labour": "tvangsarbeid",
 }
-REFERENCE_QUERIES = [
-    ("tvangsarbeidet", ("nb",)),
-    ("tegn på tvangsarbeid", ("nb",)),
-    ("hva er sosial dumping", ("nb",)),
-    ("menneskehandel", ("nb",)),
-    ("pass inndratt gjeld", ("nb",)),
-    ("forced labour", ("en",)),
-    ("sosial dumping", ("nb", "en")),
-    ("barn", ("nb", "en")),
-    ("hvem kan jeg ringe", ("nb",)),
-]
 
 
 def _slugs(q, langs=("nb",), user=None, **filters):
-    page = selectors.search(parse_query(q, langs), user=user or AnonymousUser(), langs=langs, **filters)
+    page = selectors.search(parse_query(q), user=user or AnonymousUser(), langs=langs, **filters)
     return [(hit.article.slug, hit.article.lang) for hit in page.hits]
 
 
@@ -62,59 +51,88 @@ def test_an_english_query_finds_the_right_article_first(q, slug):
     assert _slugs(q, ("en",))[0] == (slug, "en")
 
 
+@pytest.mark.parametrize(("q", "slug"), FIRST_RESULT_EN.items())
+def test_an_english_query_on_the_norwegian_page_finds_the_english_article(q, slug):
+    page = selectors.search(parse_query(q), user=AnonymousUser(), ui_lang="nb")
+    assert page.langs == ("en",)
+    assert (page.hits[0].article.slug, page.hits[0].article.lang) == (slug, "en")
+
+
+def test_a_norwegian_query_stays_norwegian():
+    page = selectors.search(parse_query("tegn på tvangsarbeid"), user=AnonymousUser(), ui_lang="nb")
+    assert page.langs == ("nb",)
+
+
 def test_tvangsarbeidet_finds_the_forced_labour_article_through_its_stem():
     assert ("tvangsarbeid", "nb") in _slugs("tvangsarbeidet")
-    assert parse_query("tvangsarbeidet", ("nb",)).terms == ("tvangsarbeid",)
 
 
 def test_the_signs_article_is_near_the_top_for_signs_of_forced_labour():
     assert ("tegn-pa-menneskehandel", "nb") in _slugs("tegn på tvangsarbeid")[:3]
 
 
-def _reference(terms, langs, visibilities):
-    """The ranking computed in Python from the stored stems: what both databases must return."""
-    articles = list(Article.objects.all())
-    rows = {}
-    for article in articles:
-        columns = [article.search_title.split(), article.search_summary.split(), article.search_body.split()]
-        assert article.search_length == sum(len(c) for c in columns)
-        tf = [tuple(column.count(term) for column in columns) for term in terms]
-        if any(any(counts) for counts in tf):
-            rows[article.pk] = (article.search_length, tf)
-    scores = search_index.bm25_scores(rows, len(terms), len(articles), sum(a.search_length for a in articles))
-    by_id = {a.pk: a for a in articles}
-    hits = [
-        search_index.Hit(pk, by_id[pk].slug, by_id[pk].lang, score)
-        for pk, score in scores.items()
-        if by_id[pk].lang in langs and by_id[pk].visibility in visibilities
-    ]
-    return search_index._order(hits)
+def test_the_what_is_article_comes_first_for_the_word_every_article_uses():
+    assert _slugs("menneskehandel")[0] == ("hva-er-menneskehandel", "nb")
 
 
-@pytest.mark.parametrize(("q", "langs"), REFERENCE_QUERIES)
-def test_the_database_ranking_equals_the_reference_ranking(q, langs):
-    terms = parse_query(q, langs).terms
-    visibilities = ("public", "internal")
-    got = search_index.ranked(terms, search_index.Filters(langs, visibilities))
-    expected = _reference(terms, langs, visibilities)
-    assert [(h.slug, h.lang) for h in got] == [(h.slug, h.lang) for h in expected]
-    for mine, reference in zip(got, expected, strict=True):
-        assert mine.score == pytest.approx(reference.score, rel=1e-9, abs=1e-15)
+@pytest.mark.parametrize("typed", ["menneskhandel", "menneskehandell", "menneskehandl", "tvangsarbied"])
+def test_a_misspelt_word_is_corrected_and_offered(typed):
+    page = selectors.search(parse_query(typed), user=AnonymousUser(), langs=("nb",))
+    assert page.total > 0
+    assert page.suggestion in {"menneskehandel", "tvangsarbeid"}
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's parser")
-def test_postgresql_splits_the_stored_stems_exactly_like_python():
-    with connection.cursor() as cursor:
-        for article in Article.objects.all():
-            text = f"{article.search_title} {article.search_summary} {article.search_body}"
-            cursor.execute("SELECT token FROM ts_debug('simple', %s) WHERE alias <> 'blank'", [text])
-            assert [row[0] for row in cursor.fetchall()] == text.split(), article.slug
+def test_a_known_word_gets_no_suggestion():
+    assert selectors.search(parse_query("tvangsarbeid"), user=AnonymousUser(), langs=("nb",)).suggestion == ""
+
+
+def test_kom_is_not_dropped_as_a_stop_word():
+    assert _slugs("KOM")
+
+
+def test_a_compound_finds_what_its_parts_find():
+    assert _slugs("arbeidsutnyttelse")
+    assert ("hushold-og-tvangsekteskap", "nb") in _slugs("husholdningsarbeid")[:3]
+
+
+def test_the_ranking_does_not_depend_on_the_order_the_database_returns_rows():
+    """What makes SQLite and PostgreSQL agree: one Python ranking over the same rows."""
+    columns = (
+        "id",
+        "slug",
+        "lang",
+        "visibility",
+        "facets",
+        "search_title",
+        "search_summary",
+        "search_body",
+        "title",
+        "summary",
+        "body_text",
+    )
+    rows = list(Article.objects.active().values_list(*columns))
+    stop = selectors._STOP_TERMS
+    forward, backward = search_index.build(rows, stop), search_index.build(rows[::-1], stop)
+    filters = search_index.Filters(("nb", "en"), ("public", "internal"))
+    for q in ("menneskehandel", "sosial dumping", "barn", "forced labour", "hvem kan jeg ringe"):
+        terms = {lang: expand(list(parse_query(q).tokens), lang, forward).terms for lang in ("nb", "en")}
+        assert search_index.ranked(forward, terms, filters) == search_index.ranked(backward, terms, filters)
+
+
+def test_the_database_keeps_the_stored_stems_exactly():
+    for article in Article.objects.all():
+        assert article.search_title.split() == stems(article.title, article.lang)
+
+
+def test_a_retired_article_is_not_found():
+    Article.objects.filter(slug="tvangsarbeid").update(status="retired", updated_at=timezone.now())
+    assert all(slug != "tvangsarbeid" for slug, _lang in _slugs("tvangsarbeid"))
 
 
 def test_language_filter_and_both_languages():
     assert {lang for _slug, lang in _slugs("tvangsarbeid", ("en",))} <= {"en"}
     both = _slugs("sosial dumping", ("nb", "en"))
-    assert both[:2] == [(SOSIAL_DUMPING, "nb"), (SOSIAL_DUMPING, "en")]
+    assert set(both[:2]) == {(SOSIAL_DUMPING, "nb"), (SOSIAL_DUMPING, "en")}
 
 
 def test_sector_form_and_audience_filters_narrow_the_results():
@@ -140,14 +158,14 @@ def test_internal_articles_are_found_only_by_signed_in_members(fagperson, person
 
 
 def test_results_have_highlighted_titles_and_snippets():
-    page = selectors.search(parse_query("tegn på tvangsarbeid", ("nb",)), user=AnonymousUser(), langs=("nb",))
+    page = selectors.search(parse_query("tegn på tvangsarbeid"), user=AnonymousUser(), langs=("nb",))
     first = page.hits[0]
     assert "<mark>Tvangsarbeid</mark>" in first.title_html and "<mark>tegn</mark>" in first.title_html
     assert "<mark>" in first.snippet_html
 
 
 def test_results_are_paged():
-    query = parse_query("menneskehandel", ("nb",))
+    query = parse_query("menneskehandel")
     first = selectors.search(query, user=AnonymousUser(), langs=("nb",), per_page=5)
     second = selectors.search(query, user=AnonymousUser(), langs=("nb",), per_page=5, page=2)
     assert first.total == second.total > 10 and first.pages > 1
@@ -161,5 +179,5 @@ def test_an_edited_article_is_found_by_its_new_words(koordinator):
 
     article = Article.objects.get(slug="ordliste", lang="nb")
     assert _slugs("blåbærsyltetøy") == []
-    article_update(article=article, user=koordinator, data={"body_md": article.body_md + "\nOm blåbærsyltetøy.\n"})
+    article_update(article=article, user=koordinator, body_md=article.body_md + "\nOm blåbærsyltetøy.\n")
     assert _slugs("blåbærsyltetøy") == [("ordliste", "nb")]

@@ -15,7 +15,6 @@ from typing import Any
 
 import yaml
 
-from . import conditions as C
 from .model import CatalogueError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -86,9 +85,11 @@ class Profile:
 
 @dataclass(frozen=True)
 class NamedElement:
+    """A named element of the law (§ 257 means and purposes, § 258 factors)."""
+
     id: str
     name: Text
-    condition: C.Cond
+    signals: tuple[str, ...] = ()  # ILO signals of a § 257 means
 
 
 @dataclass
@@ -102,13 +103,9 @@ class Catalogue:
     profiles: Mapping[str, Profile]
     strength_values: tuple[str, ...]
     dimension_rule: tuple[Mapping[str, int], ...]
-    victim_rules: Mapping[str, C.Cond]  # audience -> condition
-    involuntariness: C.Cond
-    coercion: C.Cond
     means: tuple[NamedElement, ...]
     purposes: tuple[NamedElement, ...]
     aggravating: tuple[NamedElement, ...]
-    continuum: tuple[tuple[str, C.Cond | None], ...]  # low -> high
     notice: Text
     vocab: Mapping[str, Any]
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)

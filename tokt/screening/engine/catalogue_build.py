@@ -6,7 +6,6 @@ from typing import Any
 
 from tokt.core import vocabulary
 
-from . import conditions as C
 from .catalogue import (
     DELPHI_FRAMEWORK,
     FL_FRAMEWORK,
@@ -25,7 +24,6 @@ from .catalogue import (
 from .model import CatalogueError
 
 RULE_KEYS = frozenset({"strong", "medium", "weak", "medium_or_weak"})
-DERIVED_FACTS = frozenset({"age_under_18"})
 
 
 def build(data: dict[str, Any], origin: str) -> Catalogue:
@@ -61,80 +59,28 @@ def build(data: dict[str, Any], origin: str) -> Catalogue:
                 raise CatalogueError(f"{place}.maps_to: unknown dimension or indicator {target!r}")
         indicators[ident] = Indicator(ident, FL_FRAMEWORK, text(node, place), None, {}, None, maps)
     facts = _facts(need(data, "facts", origin), f"{origin}.facts", seen)
-    by_dim = {d: frozenset(i.id for i in indicators.values() if i.dimension == d) for d in dim_ids}
-    names = C.Names(dim_ids, frozenset(indicators), frozenset(facts) | DERIVED_FACTS, by_dim)
-
     rules = need(delphi, "combination_rules", fplace)
     rplace = f"{fplace}.combination_rules"
     dim_rule = _dimension_rule(need(rules, "dimension_positive", rplace), f"{rplace}.dimension_positive", strengths)
-    victim = need(rules, "victim", rplace)
-    victim_rules = {}
-    for audience in ("adult", "child"):
-        place = f"{rplace}.victim.{audience}"
-        node = need(victim, audience, f"{rplace}.victim")
-        req = node.get("requires_fact")
-        if req is not None and req not in names.facts:
-            raise CatalogueError(f"{place}.requires_fact: unknown fact {req!r}")
-        victim_rules[audience] = C.parse({"all_of": need(node, "all_of", place, list)}, names, place)
-
-    meas = frameworks[FL_MEASUREMENT]
-    mplace = f"{origin}.frameworks[{FL_MEASUREMENT}].combination_rule.engine_mapping"
-    mapping = need(
-        need(meas, "combination_rule", f"{origin}.frameworks[{FL_MEASUREMENT}]"),
-        "engine_mapping",
-        mplace.rsplit(".", 1)[0],
-    )
-    invol = C.parse(need(mapping, "involuntariness", mplace), names, f"{mplace}.involuntariness")
-    coerc = C.parse(need(mapping, "coercion", mplace), names, f"{mplace}.coercion")
 
     law = need(data, "norwegian_law", origin)
     s257 = need(law, "straffeloven_257", f"{origin}.norwegian_law")
     lplace = f"{origin}.norwegian_law.straffeloven_257.elements"
     elements = need(s257, "elements", lplace.rsplit(".", 1)[0])
-    means = tuple(_means(n, f"{lplace}.means[{i}]", names) for i, n in enumerate(need(elements, "means", lplace, list)))
-
-    engine = need(data, "engine_rules", origin)
-    eplace = f"{origin}.engine_rules"
-    purpose_conds = need(engine, "section_257_purposes", eplace)
-    purposes = []
-    for i, node in enumerate(need(elements, "purposes", lplace, list)):
-        place = f"{lplace}.purposes[{i}]"
-        ident = need(node, "id", place, str)
-        cond_node = purpose_conds.get(ident)
-        # Purposes the tool does not screen (war service, organs) stay unknown.
-        cond = C.parse(cond_node, names, f"{eplace}.section_257_purposes.{ident}") if cond_node else None
-        purposes.append(NamedElement(ident, text(node, place), cond))  # type: ignore[arg-type]
-    for ident in purpose_conds:
-        if ident not in {p.id for p in purposes}:
-            raise CatalogueError(f"{eplace}.section_257_purposes.{ident}: no such § 257 purpose")
-
+    known = dim_ids | frozenset(indicators)
+    means = tuple(_means(n, f"{lplace}.means[{i}]", known) for i, n in enumerate(need(elements, "means", lplace, list)))
+    purposes = tuple(
+        NamedElement(need(n, "id", f"{lplace}.purposes[{i}]", str), text(n, f"{lplace}.purposes[{i}]"))
+        for i, n in enumerate(need(elements, "purposes", lplace, list))
+    )
     s258 = need(law, "straffeloven_258", f"{origin}.norwegian_law")
     gplace = f"{origin}.norwegian_law.straffeloven_258.aggravating_factors"
-    factor_conds = need(engine, "section_258_factors", eplace)
-    aggravating = []
-    for i, node in enumerate(need(s258, "aggravating_factors", gplace.rsplit(".", 1)[0], list)):
-        place = f"{gplace}[{i}]"
-        ident = need(node, "id", place, str)
-        if ident not in factor_conds:
-            raise CatalogueError(f"{eplace}.section_258_factors.{ident}: missing")
-        cond = C.parse(factor_conds[ident], names, f"{eplace}.section_258_factors.{ident}")
-        aggravating.append(NamedElement(ident, text(node, place), cond))
-
-    cont = need(engine, "continuum", eplace)
-    cplace = f"{eplace}.continuum"
-    order = need(cont, "order", cplace, list)
-    levels = need(cont, "levels", cplace)
-    continuum: list[tuple[str, C.Cond | None]] = []
-    for pos, name in enumerate(order):
-        if pos == 0:
-            continuum.append((name, None))  # the floor: insufficient information
-            continue
-        if name not in levels:
-            raise CatalogueError(f"{cplace}.levels.{name}: missing")
-        continuum.append((name, C.parse(levels[name], names, f"{cplace}.levels.{name}")))
-    for name in levels:
-        if name not in order:
-            raise CatalogueError(f"{cplace}.levels.{name}: not in order")
+    aggravating = tuple(
+        NamedElement(need(n, "id", f"{gplace}[{i}]", str), text(n, f"{gplace}[{i}]"))
+        for i, n in enumerate(need(s258, "aggravating_factors", gplace.rsplit(".", 1)[0], list))
+    )
+    engine = need(data, "engine_rules", origin)
+    eplace = f"{origin}.engine_rules"
 
     vocab = dict(need(data, "vocabularies", origin))
     need(vocab, "exploitation_types", f"{origin}.vocabularies", list)
@@ -152,13 +98,9 @@ def build(data: dict[str, Any], origin: str) -> Catalogue:
         profiles=frozen(profiles),
         strength_values=strengths,
         dimension_rule=dim_rule,
-        victim_rules=frozen(victim_rules),
-        involuntariness=invol,
-        coercion=coerc,
         means=means,
-        purposes=tuple(purposes),
-        aggravating=tuple(aggravating),
-        continuum=tuple(continuum),
+        purposes=purposes,
+        aggravating=aggravating,
         notice=text(need(engine, "notice", eplace), f"{eplace}.notice"),
         vocab=frozen(vocab),
     )
@@ -243,15 +185,11 @@ def _dimension_rule(node: Any, place: str, strengths: tuple[str, ...]) -> tuple[
     return tuple(clauses)
 
 
-def _means(node: Any, place: str, names: C.Names) -> NamedElement:
+def _means(node: Any, place: str, known: frozenset[str]) -> NamedElement:
+    """A § 257 means with its ILO signals (dimension or indicator ids, read by rules.section_257_means)."""
     ident = need(node, "id", place, str)
-    signals = need(node, "ilo_signals", place, list)
-    leaves: list[dict[str, Any]] = []
+    signals = tuple(str(sig) for sig in need(node, "ilo_signals", place, list))
     for sig in signals:
-        if sig in names.dimensions:
-            leaves.append({"positive": sig})
-        elif sig in names.indicators:
-            leaves.append({"any_observed": [sig]})
-        else:
+        if sig not in known:
             raise CatalogueError(f"{place}.ilo_signals: unknown dimension or indicator {sig!r}")
-    return NamedElement(ident, text(node, place), C.parse({"any_of": leaves}, names, f"{place}.ilo_signals"))
+    return NamedElement(ident, text(node, place), signals)

@@ -332,8 +332,7 @@ def signal_value(inp: ScreeningInput, dims: Mapping[str, TV], signal: str) -> TV
 
 def section_257_signals(cat: Catalogue) -> dict[str, tuple[str, ...]]:
     """§ 257 means id -> its ILO signals (dimension or indicator ids), from the catalogue."""
-    nodes = cat.raw["norwegian_law"]["straffeloven_257"]["elements"]["means"]
-    return {str(n["id"]): tuple(str(x) for x in n["ilo_signals"]) for n in nodes}
+    return {m.id: m.signals for m in cat.means}
 
 
 def section_257_means(cat: Catalogue, inp: ScreeningInput, dims: Mapping[str, TV]) -> dict[str, TV]:

@@ -78,20 +78,12 @@ def test_the_open_doubt_on_avr13_and_avr14_is_kept():
     assert doubts == {"AVR13", "AVR14"}
 
 
-def test_a_rule_naming_a_missing_dimension_is_rejected(tmp_path):
+def test_a_257_means_naming_a_missing_signal_is_rejected(tmp_path):
     def change(data):
-        _delphi(data)["combination_rules"]["victim"]["adult"]["all_of"][0] = {"any_positive": ["DR", "XX"]}
+        data["norwegian_law"]["straffeloven_257"]["elements"]["means"][0]["ilo_signals"] = ["CD04", "XX99"]
 
     message = _broken(tmp_path, change)
-    assert "victim.adult" in message and "'XX'" in message
-
-
-def test_a_continuum_level_naming_a_missing_indicator_is_rejected(tmp_path):
-    def change(data):
-        data["engine_rules"]["continuum"]["levels"]["labour_crime"]["any_of"][1] = {"any_observed": ["EXP99"]}
-
-    message = _broken(tmp_path, change)
-    assert "continuum.levels.labour_crime" in message and "EXP99" in message
+    assert "means[0].ilo_signals" in message and "'XX99'" in message
 
 
 def test_a_forced_labour_mapping_to_a_missing_indicator_is_rejected(tmp_path):

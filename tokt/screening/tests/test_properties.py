@@ -22,13 +22,14 @@ from tokt.screening.engine import (
     assess,
     load_catalogue,
     render_text,
+    rules,
 )
 from tokt.screening.tests.helpers import CONTACTS, FORBIDDEN
 
 CAT = load_catalogue()
 INDICATORS = sorted(CAT.indicators)
 FACTS = sorted(CAT.facts)
-CONTINUUM = [name for name, _ in CAT.continuum]
+CONTINUUM = list(rules.CONTINUUM)
 ELEMENT_ORDER = {"not_met": 0, "unknown": 1, "met": 2}
 DIM_ORDER = {"not_positive": 0, "cannot_tell_yet": 1, "positive": 2}
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
