@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "tokt.public",
     "tokt.cases",
     "tokt.stats",
+    "tokt.selfcheck",
     "tokt.training",
 ]
 

@@ -14,6 +14,8 @@ urlpatterns = [
     path("opplaering/", include("tokt.training.urls")),
     path("i18n/setlang/", language_choose, name="set_language"),
     path("koordinator/offentlig/", include("tokt.public.coordinator_urls")),
+    # Before the public catch-all "<lang>/<page>/": the workers' self-check.
+    path("", include("tokt.selfcheck.urls")),
     # Last: the public site lives at the root ("/", "/<lang>/...").
     path("", include("tokt.public.urls")),
 ]

@@ -25,6 +25,7 @@ class Perm(StrEnum):
     REVIEW_TRANSLATIONS = "review_translations"
     WORK_CASES = "work_cases"
     VIEW_STATISTICS = "view_statistics"
+    USE_ADVERT_AID = "use_advert_aid"
     TAKE_TRAINING = "take_training"
     VIEW_TRAINING_STATS = "view_training_stats"
 
@@ -48,6 +49,8 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     Perm.WORK_CASES: frozenset({Role.FAGPERSON, Role.KOORDINATOR}),
     # Network-wide statistics (small counts hidden) and the annual report.
     Perm.VIEW_STATISTICS: frozenset({Role.KOORDINATOR}),
+    # Outreach workers are members (fagperson); nothing pasted is stored.
+    Perm.USE_ADVERT_AID: frozenset(_MEMBER),
     Perm.TAKE_TRAINING: frozenset(_MEMBER),
     # Completion counts per agency and the questions most learners get wrong.
     Perm.VIEW_TRAINING_STATS: frozenset({Role.KOORDINATOR}),
