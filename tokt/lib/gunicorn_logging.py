@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 from gunicorn.glogging import Logger
 
@@ -28,12 +29,12 @@ class _NoAddressFilter(logging.Filter):
         return True
 
 
-class NoAddressLogger(Logger):
-    def setup(self, cfg) -> None:
+class NoAddressLogger(Logger):  # type: ignore[misc]  # gunicorn ships no type hints
+    def setup(self, cfg: Any) -> None:
         super().setup(cfg)
         for handler in self.error_log.handlers:
             handler.addFilter(_NoAddressFilter())
         self.error_log.addFilter(_NoAddressFilter())
 
-    def access(self, resp, req, environ, request_time):
+    def access(self, resp: Any, req: Any, environ: Any, request_time: Any) -> None:
         """No access log: it would record who asked for what."""
