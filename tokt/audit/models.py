@@ -73,6 +73,7 @@ class AuditAction(models.TextChoices):
     TRAINING_COMPLETED = "training_completed", _("Opplæringsmodul fullført")
     TRAINING_REFUSED = "training_refused", _("Innsending i opplæring avvist")
     CERTIFICATE_DENIED = "certificate_denied", _("Kursbevis for en annen bruker avvist")
+    STATS_RELEASE_PUBLISHED = "stats_release_published", _("Offentlig statistikk utgitt")
 
 
 class AuditEntryQuerySet(models.QuerySet):

@@ -73,7 +73,7 @@ def public_release(*, user, year: int, epsilon: float, purpose: str) -> PrivacyB
         spend = PrivacyBudgetSpend.objects.create(
             year=year, epsilon=epsilon, purpose=purpose[:200], values=values, released_by=user
         )
-        log_action(actor=user, action=AuditAction.RECORD_WRITTEN, target=spend, details={"epsilon": epsilon})
+        log_action(actor=user, action=AuditAction.STATS_RELEASE_PUBLISHED, target=spend, details={"epsilon": epsilon})
     return spend
 
 

@@ -15,6 +15,21 @@ from tokt.audit.services import log_action
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _is_log_action_with_what(node: ast.AST) -> bool:
+    """A log_action(...) call whose details dict names the event in a "what" key."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if name != "log_action":
+        return False
+    for keyword in node.keywords:
+        if keyword.arg == "details" and isinstance(keyword.value, ast.Dict):
+            if any(isinstance(k, ast.Constant) and k.value == "what" for k in keyword.value.keys):
+                return True
+    return False
+
+
 def _calls_with(name: str) -> list[str]:
     found = []
     for path in ROOT.rglob("*.py"):
@@ -23,7 +38,7 @@ def _calls_with(name: str) -> list[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Attribute) and node.attr == name:
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-            if isinstance(node, ast.Constant) and node.value == "what":
+            if _is_log_action_with_what(node):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno} (details['what'])")
     return found
 

@@ -10,7 +10,8 @@ from tokt.cases.models import Case, Conference
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_loader_adds_cases_and_a_conference_once():
+def test_the_demo_loader_adds_cases_and_a_conference_once(settings):
+    settings.DEMO_MODE = True
     call_command("load_demo_data", stdout=io.StringIO())
     call_command("load_demo_data", stdout=io.StringIO())
     assert Case.objects.count() == 3

@@ -55,7 +55,7 @@ def test_the_engine_places_strong_signs_higher_than_none():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("lang", PUBLIC_LANGS)
-def test_the_form_and_the_result_set_no_cookie_and_are_in_the_language(client, lang):
+def test_the_form_and_the_result_set_no_cookie_and_are_in_the_language(client, lang, confirmed_directory):
     t = texts(lang)
     form = client.get(f"/{lang}/sjekk-arbeid/")
     assert form.status_code == 200 and not form.cookies
@@ -74,7 +74,9 @@ def test_the_form_and_the_result_set_no_cookie_and_are_in_the_language(client, l
 
 
 @pytest.mark.django_db
-def test_the_romanian_result_shows_the_directory_phone_numbers_and_labels_the_police_line_honestly(client):
+def test_the_romanian_result_shows_the_directory_phone_numbers_and_labels_the_police_line_honestly(
+    client, confirmed_directory
+):
     body = client.get("/ro/sjekk-arbeid/resultat/", ALL_YES).content.decode()
     assert "02800" in body and escape(texts("ro")["not_free"]) in body
     assert "tel:+4722331160" in body  # ROSA, from the directory
