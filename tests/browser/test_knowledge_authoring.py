@@ -21,7 +21,7 @@ def test_a_coordinator_creates_previews_edits_retires_and_restores_an_article(pa
     page.get_by_label("Sammendrag").fill("Hva du ser etter ved merdene og på båtene.")
     page.get_by_label("Tekst", exact=True).fill("Innledning om merdene.\n\n## Tegn\n\n- Lang arbeidstid\n")
     page.get_by_label("Alle", exact=True).uncheck()
-    page.get_by_label("Arbeidstilsynet").check()
+    page.get_by_label("Arbeidstilsyn eller A-krim").check()
     page.get_by_label("Fiskeri og fiskeindustri").check()
     page.get_by_label("Kilder").fill("Arbeidstilsynet, https://www.arbeidstilsynet.no")
     page.get_by_role("button", name="Forhåndsvis").click()

@@ -20,7 +20,9 @@ def _phone(browser, live_url, *, javascript: bool):
     return context, page
 
 
-def test_a_romanian_worker_without_javascript_completes_the_check_in_romanian_and_leaves_no_cookie(browser, live_url):
+def test_a_romanian_worker_without_javascript_completes_the_check_in_romanian_and_leaves_no_cookie(
+    browser, live_url, confirmed_directory
+):
     context, page = _phone(browser, live_url, javascript=False)
     try:
         started = time.monotonic()
